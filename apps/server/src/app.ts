@@ -1,0 +1,74 @@
+import { AppError } from "@voronka/core";
+import { bodyLimit } from "hono/body-limit";
+import { csrf } from "hono/csrf";
+import { requestId } from "hono/request-id";
+import type { ServerDeps } from "./env.ts";
+import { notFound, onError } from "./errors.ts";
+import { requestLog } from "./middleware/request-log.ts";
+import { router } from "./openapi.ts";
+import { apiKeyRoutes } from "./routes/api-keys.ts";
+import { authRoutes } from "./routes/auth.ts";
+import { docsRoutes } from "./routes/docs.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { workspaceRoutes } from "./routes/workspace.ts";
+import { serveWebApp } from "./static.ts";
+
+/** Builds the HTTP app. No network is opened here; `startServer` or a test calls it. */
+export function createApp(deps: ServerDeps) {
+  const app = router();
+  app.use("*", requestId(), async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+  app.use("*", requestLog);
+  // A cross-site form post cannot ride on the session cookie.
+  app.use("/api/*", csrf());
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: () => {
+        throw new AppError("payload_too_large", "The request body is larger than 1 MB.");
+      },
+    }),
+  );
+
+  const api = app
+    .route("/", healthRoutes)
+    .route("/", authRoutes)
+    .route("/", workspaceRoutes)
+    .route("/", apiKeyRoutes);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "secretKey", {
+    type: "http",
+    scheme: "bearer",
+    description: "A workspace secret key (`vk_sk_…`), sent as `Authorization: Bearer <key>`.",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: "voronka_session",
+    description: "The session cookie set by `POST /api/auth/login` (used by the web app).",
+  });
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Voronka API",
+      version: deps.version,
+      description:
+        "Manage a Voronka workspace. Authenticate with a secret key: `Authorization: Bearer vk_sk_…`. " +
+        "Every error has the body `{ error: { code, message, requestId } }`.",
+    },
+    servers: [{ url: "/" }],
+  });
+  app.route("/", docsRoutes);
+
+  app.all("/api/*", (c) => notFound(c));
+  app.all("/v1/*", (c) => notFound(c));
+  if (deps.webDist) serveWebApp(app, deps.webDist);
+  app.notFound(notFound);
+  app.onError(onError);
+  return api;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,30 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { serveStatic } from "@hono/node-server/serve-static";
+import type { Hono } from "hono";
+import type { AppEnv } from "./env.ts";
+
+/**
+ * Serves the built web app: files as they are (hashed assets cached for a year), and
+ * `index.html` for every other GET so client-side routes survive a reload.
+ */
+export function serveWebApp(app: Hono<AppEnv>, distDir: string): void {
+  const indexFile = path.join(distDir, "index.html");
+  if (!existsSync(indexFile)) return;
+  const root = path.relative(process.cwd(), distDir) || ".";
+  app.use(
+    "/assets/*",
+    serveStatic({
+      root,
+      onFound: (_path, c) => {
+        c.header("cache-control", "public, max-age=31536000, immutable");
+      },
+    }),
+  );
+  app.use("*", serveStatic({ root }));
+  app.get("*", async (c) => {
+    c.header("cache-control", "no-cache");
+    return c.html(await readFile(indexFile, "utf8"));
+  });
+}

@@ -1,0 +1,49 @@
+import type { Logger } from "@voronka/core";
+import type { Database } from "@voronka/db";
+import { Logger as GraphileLogger, type Runner, run } from "graphile-worker";
+import { housekeeping } from "./tasks/housekeeping.ts";
+
+export interface WorkerOptions {
+  database: Database;
+  log: Logger;
+  concurrency?: number;
+  /** Milliseconds between polls when idle; LISTEN/NOTIFY wakes it sooner. */
+  pollInterval?: number;
+}
+
+export interface RunningWorker {
+  runner: Runner;
+  /** Finishes running jobs, then stops. */
+  stop(): Promise<void>;
+}
+
+/** Cron schedule of the periodic tasks (graphile-worker crontab syntax). */
+export const CRONTAB = "*/15 * * * * housekeeping ?max=1";
+
+function graphileLogger(log: Logger): GraphileLogger {
+  return new GraphileLogger((scope) => (level, message, meta) => {
+    const line = { scope, ...meta };
+    if (level === "error") log.error(line, message);
+    else if (level === "warning") log.warn(line, message);
+    else if (level === "info") log.info(line, message);
+    else log.debug(line, message);
+  });
+}
+
+/**
+ * Starts graphile-worker on the shared pool. Signals are left to the caller (the CLI), which
+ * stops the HTTP server, the worker and the embedded Postgres in order.
+ */
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const { database, log } = options;
+  const runner = await run({
+    pgPool: database.pool,
+    concurrency: options.concurrency ?? 4,
+    pollInterval: options.pollInterval ?? 2000,
+    noHandleSignals: true,
+    logger: graphileLogger(log.child({ component: "worker" })),
+    crontab: CRONTAB,
+    taskList: { housekeeping: housekeeping(database.db) },
+  });
+  return { runner, stop: () => runner.stop() };
+}
