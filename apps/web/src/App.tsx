@@ -1,0 +1,36 @@
+import { Navigate, Route, Routes } from "react-router-dom";
+import { AnalyticsPage } from "./pages/AnalyticsPage.tsx";
+import { ContactsPage } from "./pages/ContactsPage.tsx";
+import { FunnelsPage } from "./pages/FunnelsPage.tsx";
+import { JourneysPage } from "./pages/JourneysPage.tsx";
+import { NotFoundPage } from "./pages/NotFoundPage.tsx";
+import { SettingsPage } from "./pages/SettingsPage.tsx";
+import { SignInPage } from "./pages/SignInPage.tsx";
+import { TemplatesPage } from "./pages/TemplatesPage.tsx";
+import { RequireSession } from "./session/RequireSession.tsx";
+import { AppShell } from "./shell/AppShell.tsx";
+
+/** Every route of the app; all but the sign-in page need a signed-in user. */
+export function App() {
+  return (
+    <Routes>
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route
+        element={
+          <RequireSession>
+            <AppShell />
+          </RequireSession>
+        }
+      >
+        <Route index element={<Navigate to="/journeys" replace />} />
+        <Route path="/journeys" element={<JourneysPage />} />
+        <Route path="/contacts" element={<ContactsPage />} />
+        <Route path="/funnels" element={<FunnelsPage />} />
+        <Route path="/templates" element={<TemplatesPage />} />
+        <Route path="/analytics" element={<AnalyticsPage />} />
+        <Route path="/settings" element={<SettingsPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

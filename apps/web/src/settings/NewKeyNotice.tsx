@@ -1,0 +1,73 @@
+import type { CreatedApiKey } from "@voronka/contract";
+import { useRef, useState } from "react";
+import { AlertIcon, CheckIcon, CopyIcon } from "../ui/Icons.tsx";
+import { keyKindLabel } from "./key-kinds.ts";
+
+interface Props {
+  created: CreatedApiKey;
+  onDismiss(): void;
+}
+
+/** The full key of a key just created — the only time anyone sees it. */
+export function NewKeyNotice({ created, onDismiss }: Props) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [copy, setCopy] = useState<"idle" | "copied" | "failed">("idle");
+
+  async function handleCopy() {
+    setCopy((await copyText(created.key, inputRef.current)) ? "copied" : "failed");
+  }
+
+  return (
+    <section className="new-key" aria-labelledby="new-key-heading">
+      <h3 id="new-key-heading">
+        “{created.apiKey.name}” is ready · {keyKindLabel[created.apiKey.kind]}
+      </h3>
+      <p className="new-key-warning">
+        <AlertIcon size={16} />
+        <span>
+          Copy this key now and keep it somewhere safe. It won't be shown again — Voronka keeps only
+          a fingerprint of it.
+        </span>
+      </p>
+      <div className="copy-box">
+        <label htmlFor="new-key-value" className="visually-hidden">
+          New API key
+        </label>
+        <input
+          id="new-key-value"
+          ref={inputRef}
+          className="copy-box-value"
+          readOnly
+          value={created.key}
+          spellCheck={false}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+        <button type="button" className="button button-primary" onClick={handleCopy}>
+          {copy === "copied" ? <CheckIcon size={16} /> : <CopyIcon size={16} />}
+          {copy === "copied" ? "Copied" : "Copy"}
+        </button>
+      </div>
+      {copy === "failed" ? (
+        <p className="small muted">Your browser blocked copying: select the key and copy it.</p>
+      ) : null}
+      <div>
+        <button type="button" className="button" onClick={onDismiss}>
+          I've saved the key
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** Copies with the Clipboard API, or — on plain-HTTP hosts where it is missing — by selection. */
+async function copyText(text: string, input: HTMLInputElement | null): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    if (!input) return false;
+    input.focus();
+    input.select();
+    return document.execCommand("copy");
+  }
+}

@@ -1,0 +1,72 @@
+import type { ApiKey } from "@voronka/contract";
+import { useEffect, useRef, useState } from "react";
+import { errorMessage } from "../api/client.ts";
+import { api } from "../api/endpoints.ts";
+
+interface Props {
+  apiKey: ApiKey;
+  onCancel(): void;
+  onRevoked(key: ApiKey): void;
+}
+
+/** Asks before revoking a key, since whatever uses it stops working at once. */
+export function RevokeKeyDialog({ apiKey, onCancel, onRevoked }: Props) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  async function handleRevoke() {
+    setPending(true);
+    setError(null);
+    try {
+      await api.revokeApiKey(apiKey.id);
+      onRevoked(apiKey);
+    } catch (caught) {
+      setError(errorMessage(caught));
+      setPending(false);
+    }
+  }
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="dialog"
+      aria-labelledby="revoke-title"
+      aria-describedby="revoke-body"
+      onCancel={(event) => {
+        event.preventDefault();
+        if (!pending) onCancel();
+      }}
+    >
+      <h2 id="revoke-title">Revoke “{apiKey.name}”?</h2>
+      <p id="revoke-body" className="muted">
+        Anything using this {apiKey.kind} key, <code>{apiKey.prefix}…</code>, stops working
+        immediately. This can't be undone.
+      </p>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onCancel} disabled={pending}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button button-danger"
+          onClick={handleRevoke}
+          disabled={pending}
+        >
+          {pending ? "Revoking…" : "Revoke key"}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,19 @@
+import { type ReactNode, useEffect } from "react";
+
+interface Props {
+  title: string;
+  description?: ReactNode;
+}
+
+/** The page's one `<h1>`, with an optional line under it; also sets the document title. */
+export function PageHeader({ title, description }: Props) {
+  useEffect(() => {
+    document.title = `${title} · Voronka`;
+  }, [title]);
+  return (
+    <header className="page-header">
+      <h1>{title}</h1>
+      {description ? <p className="muted">{description}</p> : null}
+    </header>
+  );
+}
