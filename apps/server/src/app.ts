@@ -1,10 +1,10 @@
 import { AppError } from "@voronka/core";
 import { bodyLimit } from "hono/body-limit";
-import { csrf } from "hono/csrf";
 import { requestId } from "hono/request-id";
 import type { ServerDeps } from "./env.ts";
 import { notFound, onError } from "./errors.ts";
 import { requestLog } from "./middleware/request-log.ts";
+import { sameOriginWrites } from "./middleware/same-origin.ts";
 import { router } from "./openapi.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -22,7 +22,7 @@ export function createApp(deps: ServerDeps) {
   });
   app.use("*", requestLog);
   // A cross-site form post cannot ride on the session cookie.
-  app.use("/api/*", csrf());
+  app.use("/api/*", sameOriginWrites);
   app.use(
     "/api/*",
     bodyLimit({
