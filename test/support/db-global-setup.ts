@@ -2,7 +2,7 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { migrate, startEmbeddedPostgres } from "@voronka/db";
+import { migrate, startEmbeddedPostgres, withDefaultUser } from "@voronka/db";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { databaseUrl } from "./urls.ts";
@@ -38,7 +38,7 @@ export default async function setup(project: TestProject) {
   let adminUrl: string;
   let stopServer = async () => {};
   if (process.env.DATABASE_URL) {
-    adminUrl = process.env.DATABASE_URL;
+    adminUrl = withDefaultUser(process.env.DATABASE_URL);
   } else {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "voronka-test-pg-"));
     // As root, Postgres runs as the `postgres` user, which must be able to enter this folder.

