@@ -14,14 +14,22 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts", "test/unit/**/*.test.ts"],
+          include: [
+            "packages/*/src/**/*.test.ts",
+            "apps/*/src/**/*.test.ts",
+            "test/unit/**/*.test.ts",
+          ],
           exclude: [...ignored, "**/*.db.test.ts", "**/*.e2e.test.ts"],
         },
       },
       {
         test: {
           name: "db",
-          include: ["packages/*/src/**/*.db.test.ts", "apps/*/src/**/*.db.test.ts", "test/db/**/*.db.test.ts"],
+          include: [
+            "packages/*/src/**/*.db.test.ts",
+            "apps/*/src/**/*.db.test.ts",
+            "test/db/**/*.db.test.ts",
+          ],
           exclude: ignored,
           globalSetup: ["test/support/db-global-setup.ts"],
           testTimeout: 30_000,

@@ -16,10 +16,19 @@ export interface ServerProcess {
  * Starts `voronka <command>` as its own process on `databaseUrl` and a free port, and
  * resolves with its URL once it prints that it is running.
  */
-export function startServerProcess(databaseUrl: string, command = "server"): Promise<ServerProcess> {
+export function startServerProcess(
+  databaseUrl: string,
+  command = "server",
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "apps/cli/src/main.ts", command], {
     cwd: REPO_ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -36,7 +45,12 @@ export function startServerProcess(databaseUrl: string, command = "server"): Pro
       const match = /running at (http:\/\/localhost:\d+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
-        resolve({ url: match[1].replace("localhost", "127.0.0.1"), child, output: () => output, stop });
+        resolve({
+          url: match[1].replace("localhost", "127.0.0.1"),
+          child,
+          output: () => output,
+          stop,
+        });
       }
     };
     child.stdout.on("data", onData);

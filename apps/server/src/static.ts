@@ -11,7 +11,17 @@ import type { AppEnv } from "./env.ts";
  */
 export function serveWebApp(app: Hono<AppEnv>, distDir: string): void {
   const indexFile = path.join(distDir, "index.html");
-  if (!existsSync(indexFile)) return;
+  if (!existsSync(indexFile)) {
+    app.get("*", (c) =>
+      c.html(
+        "<!doctype html><title>Voronka</title><p>The web app has not been built yet. " +
+          "Run <code>pnpm build:web</code> (or start with <code>pnpm start</code>, which builds it). " +
+          'The API is up: <a href="/api/docs">API reference</a>.</p>',
+        503,
+      ),
+    );
+    return;
+  }
   const root = path.relative(process.cwd(), distDir) || ".";
   app.use(
     "/assets/*",
