@@ -5,6 +5,7 @@ import { ApiError, errorMessage } from "../api/client.ts";
 import type { ReturnTo } from "../session/RequireSession.tsx";
 import { useSession } from "../session/SessionProvider.tsx";
 import { AlertIcon, Logo } from "../ui/Icons.tsx";
+import { useDocumentTitle } from "../ui/use-document-title.ts";
 
 const defaultPage = "/journeys";
 
@@ -17,6 +18,8 @@ export function SignInPage() {
   const [password, setPassword] = useState("");
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+
+  useDocumentTitle("Sign in");
 
   const returnTo = returnPath(location.state);
   if (state.status === "signed-in" && !submitting) return <Navigate to={returnTo} replace />;

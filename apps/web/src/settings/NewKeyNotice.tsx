@@ -1,5 +1,5 @@
 import type { CreatedApiKey } from "@voronka/contract";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { AlertIcon, CheckIcon, CopyIcon } from "../ui/Icons.tsx";
 import { keyKindLabel } from "./key-kinds.ts";
 
@@ -12,6 +12,11 @@ interface Props {
 export function NewKeyNotice({ created, onDismiss }: Props) {
   const inputRef = useRef<HTMLInputElement>(null);
   const [copy, setCopy] = useState<"idle" | "copied" | "failed">("idle");
+
+  // Bring the key into view, selected, so it can be copied straight away.
+  useEffect(() => {
+    if (created.key) inputRef.current?.focus();
+  }, [created.key]);
 
   async function handleCopy() {
     setCopy((await copyText(created.key, inputRef.current)) ? "copied" : "failed");

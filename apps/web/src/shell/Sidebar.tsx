@@ -30,14 +30,16 @@ const secondary: NavItem[] = [{ to: "/settings", label: "Settings", Icon: Settin
 export function Sidebar() {
   return (
     <aside className="sidebar">
-      <div className="sidebar-brand">
-        <Logo size={26} />
-        <span className="sidebar-brand-name">Voronka</span>
+      <div className="sidebar-inner">
+        <div className="sidebar-brand">
+          <Logo size={26} />
+          <span className="sidebar-brand-name">Voronka</span>
+        </div>
+        <nav aria-label="Main" className="sidebar-nav">
+          <ul className="nav-list">{primary.map(renderItem)}</ul>
+          <ul className="nav-list nav-list-bottom">{secondary.map(renderItem)}</ul>
+        </nav>
       </div>
-      <nav aria-label="Main" className="sidebar-nav">
-        <ul className="nav-list">{primary.map(renderItem)}</ul>
-        <ul className="nav-list nav-list-bottom">{secondary.map(renderItem)}</ul>
-      </nav>
     </aside>
   );
 }
@@ -45,7 +47,7 @@ export function Sidebar() {
 function renderItem({ to, label, Icon }: NavItem) {
   return (
     <li key={to}>
-      <NavLink to={to} className="nav-link">
+      <NavLink to={to} className="nav-link" title={label}>
         <Icon size={18} />
         <span>{label}</span>
       </NavLink>

@@ -1,4 +1,5 @@
-import { type ReactNode, useEffect } from "react";
+import type { ReactNode } from "react";
+import { useDocumentTitle } from "./use-document-title.ts";
 
 interface Props {
   title: string;
@@ -7,9 +8,7 @@ interface Props {
 
 /** The page's one `<h1>`, with an optional line under it; also sets the document title. */
 export function PageHeader({ title, description }: Props) {
-  useEffect(() => {
-    document.title = `${title} · Voronka`;
-  }, [title]);
+  useDocumentTitle(title);
   return (
     <header className="page-header">
       <h1>{title}</h1>
