@@ -23,6 +23,8 @@ export class ApiError extends Error {
   }
 }
 
+const unreachable = "Can't reach the Voronka server. Check that it is running and try again.";
+
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
 type Listener = () => void;
@@ -77,11 +79,7 @@ async function send(method: Method, path: string, body: unknown): Promise<Respon
   try {
     response = await fetch(path, init);
   } catch {
-    throw new ApiError(
-      0,
-      "unavailable",
-      "Can't reach the Voronka server. Check that it is running and try again.",
-    );
+    throw new ApiError(0, "unavailable", unreachable);
   }
   if (!response.ok) throw await toApiError(response);
   return response;
@@ -98,11 +96,14 @@ async function toApiError(response: Response): Promise<ApiError> {
         envelope.data.error.requestId,
         envelope.data.error.details,
       )
-    : new ApiError(
-        response.status,
-        response.status >= 500 ? "unavailable" : "bad_request",
-        `The server answered ${response.status} ${response.statusText}`.trim(),
-      );
+    : response.status >= 502 && response.status <= 504
+      ? // A proxy in front of Voronka (or Vite's dev proxy) answering for a server that is down.
+        new ApiError(response.status, "unavailable", unreachable)
+      : new ApiError(
+          response.status,
+          response.status >= 500 ? "internal" : "bad_request",
+          `The server answered ${response.status} ${response.statusText}`.trim(),
+        );
   if (error.code === "unauthenticated") {
     for (const listener of unauthenticatedListeners) listener();
   }
