@@ -25,7 +25,7 @@ function portOpen(port: number): Promise<boolean> {
 
 /** `voronka start` with no DATABASE_URL, as a newcomer runs it; resolves with its output once up. */
 function start(dataDir: string, pgPort: number) {
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     VORONKA_DATA_DIR: dataDir,
     VORONKA_PG_PORT: String(pgPort),

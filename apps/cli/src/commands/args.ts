@@ -18,7 +18,7 @@ export function parse(argv: string[]): Args {
 }
 
 function fromParsed(argv: string[]): Args {
-  const { values, positionals } = parseArgs({
+  const { values: parsed, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     strict: true,
@@ -31,6 +31,7 @@ function fromParsed(argv: string[]): Args {
       json: { type: "boolean" },
     },
   });
+  const values: Record<string, string | boolean | undefined> = parsed;
   return {
     positionals,
     string: (name) => {

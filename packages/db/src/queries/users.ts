@@ -6,8 +6,8 @@ import { memberships, users, workspaces } from "../schema/index.ts";
 export type UserRow = typeof users.$inferSelect;
 export type Role = "owner" | "admin" | "member";
 
-/** Normalises an email the way it is stored and looked up. */
-export function normalizeEmail(email: string): string {
+/** Normalises a login email the way it is stored and looked up. */
+function normalizeLogin(email: string): string {
   return email.trim().toLowerCase();
 }
 
@@ -23,7 +23,7 @@ export async function createUser(
   return db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
-      .values({ email: normalizeEmail(input.email), name: input.name, passwordHash })
+      .values({ email: normalizeLogin(input.email), name: input.name, passwordHash })
       .onConflictDoNothing()
       .returning();
     if (!user) return undefined;
@@ -38,7 +38,7 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRow | 
   const [row] = await db
     .select()
     .from(users)
-    .where(eq(users.email, normalizeEmail(email)));
+    .where(eq(users.email, normalizeLogin(email)));
   return row;
 }
 

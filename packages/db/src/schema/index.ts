@@ -1,1 +1,4 @@
+export * from "./contacts.ts";
+export * from "./funnels.ts";
+export * from "./leads.ts";
 export * from "./tenancy.ts";

@@ -1,0 +1,3 @@
+export * from "./funnels.ts";
+export * from "./move.ts";
+export * from "./rules.ts";
