@@ -1,5 +1,6 @@
 import { AppError } from "@voronka/core";
 import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import type { ServerDeps } from "./env.ts";
 import { notFound, onError } from "./errors.ts";
@@ -9,7 +10,11 @@ import { router } from "./openapi.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { docsRoutes } from "./routes/docs.ts";
+import { funnelRoutes } from "./routes/funnels/funnels.ts";
+import { moveRoutes } from "./routes/funnels/moves.ts";
+import { stageRoutes } from "./routes/funnels/stages.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { segmentRoutes } from "./routes/v1/segment.ts";
 import { workspaceRoutes } from "./routes/workspace.ts";
 import { serveWebApp } from "./static.ts";
 
@@ -37,7 +42,10 @@ export function createApp(deps: ServerDeps) {
     .route("/", healthRoutes)
     .route("/", authRoutes)
     .route("/", workspaceRoutes)
-    .route("/", apiKeyRoutes);
+    .route("/", apiKeyRoutes)
+    .route("/", funnelRoutes)
+    .route("/", stageRoutes)
+    .route("/", moveRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "secretKey", {
     type: "http",
@@ -61,7 +69,19 @@ export function createApp(deps: ServerDeps) {
     },
     servers: [{ url: "/" }],
   });
+  // Browsers send events straight to /v1 from customers' sites; the write key is public anyway.
+  app.use("/v1/*", cors({ origin: "*", allowHeaders: ["Authorization", "Content-Type"], maxAge: 86400 }));
+  app.use(
+    "/v1/*",
+    bodyLimit({
+      maxSize: 2 * 1024 * 1024,
+      onError: () => {
+        throw new AppError("payload_too_large", "The request body is larger than 2 MB.");
+      },
+    }),
+  );
   app.route("/", docsRoutes);
+  app.route("/", segmentRoutes);
 
   app.all("/api/*", (c) => notFound(c));
   app.all("/v1/*", (c) => notFound(c));

@@ -20,6 +20,9 @@ export const authErrors = {
 export const badRequest = {
   400: envelope("The request is malformed; `details` lists each problem."),
 } as const;
+export const conflictResponse = {
+  409: envelope("The change conflicts with the current state; the message says why."),
+} as const;
 export const notFoundResponse = { 404: envelope("No such resource in this workspace.") } as const;
 
 /** Security requirement for routes open to a secret key or a session. */
