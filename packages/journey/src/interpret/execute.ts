@@ -1,0 +1,185 @@
+import { assertNever } from "../assert-never.ts";
+import { evaluate } from "../condition/evaluate.ts";
+import { pickWeighted } from "../hash.ts";
+import { frequencyCapDecision } from "../policies/frequency-cap.ts";
+import { quietHoursDecision } from "../policies/quiet-hours.ts";
+import { durationMs } from "../schema/common.ts";
+import type { JourneyNode, NodeOf } from "../schema/nodes.ts";
+import { addDuration } from "../time/arithmetic.ts";
+import {
+  assignBranch,
+  emit,
+  finish,
+  overlayAttributes,
+  overlayStage,
+  park,
+  type Run,
+} from "./run.ts";
+import { waitUntil } from "./waits.ts";
+
+/** How long a run waits for an effect result (promo code, webhook reply) before going on. */
+export const EFFECT_RESULT_TIMEOUT_MS = 60 * 60_000;
+
+/**
+ * Executes one node. Returns the output handle to follow, or `null` when the run parked or
+ * ended at this node.
+ */
+export function execute(run: Run, node: JourneyNode): string | null {
+  const tz = run.contact.timeZone;
+  switch (node.type) {
+    case "trigger-event":
+    case "trigger-lead":
+    case "trigger-stage":
+    case "trigger-attribute":
+    case "trigger-date":
+    case "trigger-segment":
+    case "trigger-manual":
+      return "out";
+    case "wait": {
+      const until = waitUntil(node.data, run.now, tz, run.scope.attributes);
+      if (until === null || until <= run.now) return "out";
+      park(run, node.id, until, { type: "time" });
+      return null;
+    }
+    case "wait-for-event":
+      park(run, node.id, addDuration(run.now, node.data.timeout, tz), {
+        type: "event",
+        event: node.data.event,
+      });
+      return null;
+    case "condition":
+      return evaluate(node.data.condition, run.scope) ? "yes" : "no";
+    case "split":
+      return splitArm(run, node);
+    case "goal":
+      if (node.data.condition && evaluate(node.data.condition, run.scope)) {
+        finish(run, node.id, "converted", node.data.name);
+        return null;
+      }
+      return "out";
+    case "exit":
+      finish(run, node.id, "exited", node.data.reason ?? "exit");
+      return null;
+    case "send-email":
+    case "send-message":
+      return send(run, node);
+    case "audience":
+      emit(run, node.id, "audience", {
+        type: "audience",
+        audienceId: node.data.audienceId,
+        action: node.data.action,
+      });
+      return "out";
+    case "move-stage":
+      emit(run, node.id, "move-stage", { type: "move-stage", ...node.data });
+      overlayStage(run, node.data.funnel, node.data.stage, false);
+      return "out";
+    case "mark-lost":
+      emit(run, node.id, "mark-lost", { type: "mark-lost", ...node.data });
+      overlayStage(run, node.data.funnel, "", true);
+      return "out";
+    case "update-contact":
+      emit(run, node.id, "update-contact", { type: "update-contact", ...node.data });
+      if (Object.keys(node.data.set).length > 0) overlayAttributes(run, node.data.set);
+      return "out";
+    case "promo-code": {
+      const { discountPercent, poolId, validFor } = node.data;
+      emit(run, node.id, "promo", {
+        type: "issue-promo-code",
+        discountPercent,
+        ...(poolId === undefined ? {} : { poolId }),
+        ...(validFor === undefined
+          ? {}
+          : { expiresAt: new Date(addDuration(run.now, validFor, tz)).toISOString() }),
+      });
+      awaitResult(run, node.id, "promo");
+      return null;
+    }
+    case "webhook": {
+      const { url, method, body, awaitResponse } = node.data;
+      emit(run, node.id, "webhook", {
+        type: "webhook",
+        url,
+        method,
+        awaitResponse,
+        ...(body === undefined ? {} : { body }),
+      });
+      if (!awaitResponse) return "out";
+      awaitResult(run, node.id, "webhook");
+      return null;
+    }
+    case "notify-manager":
+      emit(run, node.id, "notify", { type: "notify-manager", ...node.data });
+      return "out";
+    default:
+      return assertNever(node, "node type");
+  }
+}
+
+function awaitResult(run: Run, nodeId: string, kind: string): void {
+  const key = run.effects[run.effects.length - 1]?.key ?? `${nodeId}:${kind}`;
+  park(run, nodeId, run.now + EFFECT_RESULT_TIMEOUT_MS, { type: "effect", key });
+}
+
+function splitArm(run: Run, node: NodeOf<"split">): string | null {
+  const sticky = run.e.branches[node.id];
+  if (sticky !== undefined) return sticky;
+  const { branches, holdout } = node.data;
+  const arms = holdout ? [...branches, { id: "holdout", weight: holdout.weight }] : branches;
+  const arm = pickWeighted(run.contact.id, node.id, arms) ?? "holdout";
+  assignBranch(run, node.id, arm);
+  return arm;
+}
+
+/** Sends respect consent, then quiet hours, then the frequency cap — in that order. */
+function send(run: Run, node: NodeOf<"send-email"> | NodeOf<"send-message">): string | null {
+  const channel = node.type === "send-email" ? "email" : node.data.channel;
+  // Without consent the message is skipped, not held: the contact goes on through the journey.
+  if (run.contact.consent[channel] !== true) return "out";
+  const { quietHours, frequencyCap } = run.g.graph.settings;
+  if (quietHours) {
+    const d = quietHoursDecision(quietHours, run.contact.timeZone, run.now);
+    if (!d.send) {
+      park(run, node.id, d.until, { type: "time" });
+      return null;
+    }
+  }
+  if (frequencyCap) {
+    run.sends ??= parseSends(run.contact.recentSends, run.now - durationMs(frequencyCap.per));
+    const d = frequencyCapDecision(frequencyCap, run.sends, run.now);
+    if (!d.send) {
+      park(run, node.id, d.until, { type: "time" });
+      return null;
+    }
+    run.sends.push(run.now);
+  }
+  const vars = run.e.context.promoCodes;
+  if (node.type === "send-email") {
+    const { templateId, subject } = node.data;
+    emit(run, node.id, "send", {
+      type: "send-email",
+      templateId,
+      vars,
+      ...(subject === undefined ? {} : { subject }),
+    });
+  } else {
+    const { templateId, text } = node.data;
+    emit(run, node.id, "send", {
+      type: "send-message",
+      channel: node.data.channel,
+      vars,
+      ...(templateId === undefined ? {} : { templateId }),
+      ...(text === undefined ? {} : { text }),
+    });
+  }
+  return "out";
+}
+
+function parseSends(iso: readonly string[], since: number): number[] {
+  const out: number[] = [];
+  for (const s of iso) {
+    const t = Date.parse(s);
+    if (t > since) out.push(t);
+  }
+  return out;
+}
