@@ -2,6 +2,7 @@ import { assertNever } from "../assert-never.ts";
 import { evaluate } from "../condition/evaluate.ts";
 import { pickWeighted } from "../hash.ts";
 import { frequencyCapDecision } from "../policies/frequency-cap.ts";
+import { eventMatches } from "../policies/goal.ts";
 import { quietHoursDecision } from "../policies/quiet-hours.ts";
 import { durationMs } from "../schema/common.ts";
 import type { JourneyNode, NodeOf } from "../schema/nodes.ts";
@@ -52,7 +53,7 @@ export function execute(run: Run, node: JourneyNode): string | null {
     case "split":
       return splitArm(run, node);
     case "goal":
-      if (node.data.condition && evaluate(node.data.condition, run.scope)) {
+      if (goalMetInFlow(run, node)) {
         finish(run, node.id, "converted", node.data.name);
         return null;
       }
@@ -114,6 +115,14 @@ export function execute(run: Run, node: JourneyNode): string | null {
     default:
       return assertNever(node, "node type");
   }
+}
+
+/** Reached in the flow: met when its condition holds or the event that moved the run is its. */
+function goalMetInFlow(run: Run, node: NodeOf<"goal">): boolean {
+  const { condition, event } = node.data;
+  if (condition && evaluate(condition, run.scope)) return true;
+  const last = run.e.context.event;
+  return event !== undefined && last !== null && eventMatches(event, last, run.contact);
 }
 
 function awaitResult(run: Run, nodeId: string, kind: string): void {

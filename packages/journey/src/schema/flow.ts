@@ -75,8 +75,9 @@ export type SplitNode = z.infer<typeof SplitNode>;
 
 /**
  * A conversion goal. Whenever the event arrives or the condition becomes true — wherever the
- * contact is in the journey — the enrollment ends as converted. Reached in the flow without the
- * goal being met, the contact continues by `out`.
+ * contact is in the journey — the enrollment ends as converted. Reached in the flow, it converts
+ * when its condition holds or the event that moved the run (e.g. through a wait-for-event) is
+ * its event; otherwise the contact continues by `out`.
  */
 export const GoalNode = nodeSchema(
   "goal",
