@@ -62,7 +62,7 @@ describe("Segment's own Node library", () => {
       userId: "user-42",
       event: "Order Completed",
       properties: { revenue: 99.9 },
-      context: { campaign: { source: "newsletter" } },
+      context: { campaign: { source: "newsletter", name: "spring", medium: "email" } },
     });
     analytics.page({
       anonymousId: "visitor-1",

@@ -20,17 +20,23 @@ export function startServerProcess(
   databaseUrl: string,
   command = "server",
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "apps/cli/src/main.ts", command], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "warn",
+  // VORONKA_SERVER_NODE_ARGS: extra Node flags for the server, e.g. "--cpu-prof" when profiling.
+  const nodeArgs = process.env.VORONKA_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, "--import", "tsx", "apps/cli/src/main.ts", command],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   let output = "";
   const stop = () =>
     new Promise<void>((resolve) => {

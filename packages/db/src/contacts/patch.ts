@@ -39,15 +39,33 @@ const FIELDS = [
   ["preferredChannel", "preferred_channel"],
 ] as const;
 
+/**
+ * Whether a patch changes more than the last-seen time. Last-seen alone is written at most
+ * every 5 minutes per contact: a busy contact must not rewrite its row on every event.
+ */
+function hasChanges(p: ContactPatch): boolean {
+  return Object.entries(p).some(([key, value]) => key !== "lastSeenAt" && value !== undefined);
+}
+
 /** Applies one patch per contact in a single UPDATE … FROM unnest(…). */
 export async function patchContacts(
   tx: Tx,
   workspaceId: string,
   patches: Map<string, ContactPatch>,
 ): Promise<void> {
-  if (patches.size === 0) return;
-  const ids = [...patches.keys()];
-  const list = [...patches.values()];
+  const seenOnly = [...patches].filter(([, p]) => !hasChanges(p) && p.lastSeenAt);
+  if (seenOnly.length > 0) {
+    // The common case (a known contact doing something): a narrow update, rarely matching.
+    await tx.execute(sql`
+      update contacts c set last_seen_at = p.ts, updated_at = now()
+      from unnest(${pgArray(seenOnly.map(([id]) => id))}::uuid[],
+                  ${pgArray(seenOnly.map(([, p]) => p.lastSeenAt!.toISOString()))}::timestamptz[]) as p(id, ts)
+      where c.workspace_id = ${workspaceId} and c.id = p.id and c.last_seen_at < p.ts - interval '5 minutes'`);
+  }
+  const changed = [...patches].filter(([, p]) => hasChanges(p));
+  if (changed.length === 0) return;
+  const ids = changed.map(([id]) => id);
+  const list = changed.map(([, p]) => p);
   const col = (key: (typeof FIELDS)[number][0]) => list.map((p) => p[key] ?? null);
   await tx.execute(sql`
     update contacts c set

@@ -62,7 +62,17 @@ export async function storeEvents(
   events: NormalizedEvent[],
 ): Promise<StoreResult> {
   if (events.length === 0) return { stored: [], duplicates: 0 };
-  return db.transaction((tx) => storeEventsInTx(tx, workspaceId, events));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction((tx) => storeEventsInTx(tx, workspaceId, events));
+    } catch (err) {
+      // Two writers touching the same contacts in different orders: Postgres aborts one; retry it.
+      const code =
+        (err as { cause?: { code?: string }; code?: string }).cause?.code ??
+        (err as { code?: string }).code;
+      if (attempt >= 3 || (code !== "40P01" && code !== "40001")) throw err;
+    }
+  }
 }
 
 export async function storeEventsInTx(
@@ -72,13 +82,9 @@ export async function storeEventsInTx(
 ): Promise<StoreResult> {
   const byMessageId = new Map<string, NormalizedEvent>();
   for (const e of input) if (!byMessageId.has(e.messageId)) byMessageId.set(e.messageId, e);
-  const seen = await tx.execute<{ message_id: string }>(sql`
-    select message_id from events
-    where workspace_id = ${workspaceId} and message_id = any(${pgArray([...byMessageId.keys()])}::text[])`);
-  for (const row of seen.rows) byMessageId.delete(row.message_id);
+  // Re-delivered messageIds are dropped by the insert's ON CONFLICT below; their contacts
+  // already exist, so resolving them first creates nothing.
   const fresh = [...byMessageId.values()];
-  if (fresh.length === 0) return { stored: [], duplicates: input.length };
-
   const { contactIds } = await resolveContacts(
     tx,
     workspaceId,

@@ -1,10 +1,10 @@
 import { gunzipSync } from "node:zlib";
 import { type FieldIssue, SEGMENT_LIMITS, SegmentBatch, SegmentMessage } from "@voronka/contract";
 import { AppError } from "@voronka/core";
-import { storeEvents } from "@voronka/db";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import type { AppEnv } from "../../env.ts";
+import { ingestBuffer } from "./ingest-buffer.ts";
 import { normalizeMessage, type RequestFacts } from "./normalize.ts";
 import { authenticateWriteKey, writeKeyFromHeader } from "./write-key.ts";
 
@@ -75,7 +75,9 @@ function single(type: "track" | "identify" | "page" | "screen" | "group" | "alia
         details: issues("", parsed.error),
       });
     }
-    await storeEvents(c.get("deps").db, workspaceId, [normalizeMessage(parsed.data, facts(c))]);
+    await ingestBuffer(c.get("deps").db).store(workspaceId, [
+      normalizeMessage(parsed.data, facts(c)),
+    ]);
     return c.json({ success: true as const }, 200);
   };
 }
@@ -114,7 +116,7 @@ async function batch(c: Context<AppEnv>) {
     }
     events.push(normalizeMessage(message.data, requestFacts));
   }
-  await storeEvents(c.get("deps").db, workspaceId, events);
+  await ingestBuffer(c.get("deps").db).store(workspaceId, events);
   if (rejected.length > 0) {
     const total = parsed.data.batch.length;
     const rejectedCount = new Set(rejected.map((r) => r.path.split(".")[1])).size;
