@@ -40,7 +40,9 @@ describe("sign in and the app shell", () => {
   it("a wrong password shows a plain message and stays on the sign-in page", async () => {
     const page = await browser.newPage();
     await signIn(page, tenant.email, "not my password");
-    await expect.poll(() => page.getByText("That email and password don't match.").isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText("That email and password don't match.").isVisible())
+      .toBe(true);
     expect(page.url()).toContain("/sign-in");
     await page.screenshot({ path: path.join(ARTIFACTS, "sign-in-error.png") });
     await page.close();
@@ -52,7 +54,9 @@ describe("sign in and the app shell", () => {
     await page.waitForURL(/\/journeys$/);
     const nav = page.getByRole("navigation", { name: "Main" });
     for (const item of ["Journeys", "Contacts", "Funnels", "Templates", "Analytics", "Settings"]) {
-      await expect.poll(() => nav.getByRole("link", { name: item }).isVisible(), { message: item }).toBe(true);
+      await expect
+        .poll(() => nav.getByRole("link", { name: item }).isVisible(), { message: item })
+        .toBe(true);
     }
     await expect.poll(() => page.getByText("Banquet hall Aurora").first().isVisible()).toBe(true);
     await page.screenshot({ path: path.join(ARTIFACTS, "shell-journeys.png") });
@@ -64,7 +68,9 @@ describe("sign in and the app shell", () => {
 
     // A reload keeps the session (HttpOnly cookie) and the client-side route.
     await page.reload();
-    await expect.poll(() => page.getByRole("heading", { name: "Settings" }).first().isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole("heading", { name: "Settings" }).first().isVisible())
+      .toBe(true);
     await page.close();
   });
 });
