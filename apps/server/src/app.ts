@@ -14,6 +14,7 @@ import { funnelRoutes } from "./routes/funnels/funnels.ts";
 import { moveRoutes } from "./routes/funnels/moves.ts";
 import { stageRoutes } from "./routes/funnels/stages.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { leadApiRoutes, leadWebhookRoutes } from "./routes/leads/index.ts";
 import { segmentRoutes } from "./routes/v1/segment.ts";
 import { workspaceRoutes } from "./routes/workspace.ts";
 import { serveWebApp } from "./static.ts";
@@ -45,7 +46,8 @@ export function createApp(deps: ServerDeps) {
     .route("/", apiKeyRoutes)
     .route("/", funnelRoutes)
     .route("/", stageRoutes)
-    .route("/", moveRoutes);
+    .route("/", moveRoutes)
+    .route("/", leadApiRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "secretKey", {
     type: "http",
@@ -82,6 +84,7 @@ export function createApp(deps: ServerDeps) {
   );
   app.route("/", docsRoutes);
   app.route("/", segmentRoutes);
+  app.route("/", leadWebhookRoutes);
 
   app.all("/api/*", (c) => notFound(c));
   app.all("/v1/*", (c) => notFound(c));

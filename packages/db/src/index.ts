@@ -2,6 +2,7 @@ export * from "./client.ts";
 export * from "./contacts/index.ts";
 export * from "./embedded.ts";
 export * from "./funnels/index.ts";
+export * from "./leads/index.ts";
 export * from "./migrate.ts";
 export * from "./queries/index.ts";
 export * from "./resolve.ts";

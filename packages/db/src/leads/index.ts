@@ -1,0 +1,5 @@
+export * from "./capture.ts";
+export * from "./placement.ts";
+export * from "./sources.ts";
+export * from "./stage.ts";
+export * from "./utm.ts";
