@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import type { z } from "zod";
 import type { SimulationResult } from "./harness.ts";
-import { JourneyGraph, type JourneyGraphInput } from "./schema/graph.ts";
+import { JourneyGraph } from "./schema/graph.ts";
 import type { ContactSnapshot } from "./types.ts";
 
 /** The raw JSON of a fixture in `test/fixtures/journeys`. */
@@ -18,11 +18,9 @@ export function fixture(name: string): JourneyGraph {
   return JourneyGraph.parse(fixtureJson(name));
 }
 
-type NodeInput = JourneyGraphInput["nodes"][number];
-
 /** A small graph from `[id, type, data]` triples and `[source, handle, target]` edges. */
 export function graphOf(
-  nodes: readonly (readonly [string, NodeInput["type"], unknown])[],
+  nodes: readonly (readonly [string, string, unknown])[],
   edges: readonly (readonly [string, string, string])[],
   settings: unknown = {},
 ): JourneyGraph {
