@@ -72,7 +72,10 @@ export function createApp(deps: ServerDeps) {
     servers: [{ url: "/" }],
   });
   // Browsers send events straight to /v1 from customers' sites; the write key is public anyway.
-  app.use("/v1/*", cors({ origin: "*", allowHeaders: ["Authorization", "Content-Type"], maxAge: 86400 }));
+  app.use(
+    "/v1/*",
+    cors({ origin: "*", allowHeaders: ["Authorization", "Content-Type"], maxAge: 86400 }),
+  );
   app.use(
     "/v1/*",
     bodyLimit({
