@@ -1,43 +1,50 @@
 /**
  * `pnpm bench <name> [--size N]`: runs `test/bench/<name>.ts`'s exported `main({ size })`.
- * Each benchmark prints readable progress and, as its last line, one JSON object with its
- * figures. (A `main` that returns an object instead gets it printed here.)
+ * Each benchmark prints readable progress and, as its last line, one JSON object of figures.
  */
 import { readdirSync } from "node:fs";
-import path from "node:path";
+import { dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const available = readdirSync(here)
-  .filter((f) => f.endsWith(".ts") && f !== "run.ts" && !f.endsWith(".test.ts"))
-  .map((f) => f.replace(/\.ts$/, ""))
-  .sort();
+const here = dirname(fileURLToPath(import.meta.url));
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: { size: { type: "string" } },
-});
-const name = positionals[0];
-if (!name || !available.includes(name)) {
-  process.stderr.write(
-    `${name ? `No benchmark named "${name}". ` : ""}Usage: pnpm bench <name> [--size N]\nAvailable: ${available.join(", ")}\n`,
-  );
+function available(): string[] {
+  return readdirSync(here)
+    .filter((f) => f.endsWith(".ts") && f !== "run.ts" && !f.endsWith(".test.ts"))
+    .map((f) => f.slice(0, -3))
+    .sort();
+}
+
+function parseArgs(argv: string[]): { name: string | undefined; size: number | undefined } {
+  let name: string | undefined;
+  let size: number | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--size") size = Number(argv[++i]);
+    else if (a?.startsWith("--size=")) size = Number(a.slice("--size=".length));
+    else if (a !== undefined && a !== "--" && name === undefined) name = a;
+  }
+  return { name, size };
+}
+
+const { name, size } = parseArgs(process.argv.slice(2));
+const names = available();
+if (name === undefined || !names.includes(name)) {
+  const what = name === undefined ? "No benchmark named." : `Unknown benchmark “${name}”.`;
+  console.error(`${what} Usage: pnpm bench <name> [--size N]. Available: ${names.join(", ")}`);
   process.exit(2);
 }
-const size = values.size === undefined ? undefined : Number(values.size);
 if (size !== undefined && (!Number.isInteger(size) || size <= 0)) {
-  process.stderr.write(`--size must be a positive integer, got "${values.size}"\n`);
+  console.error("--size must be a positive integer");
   process.exit(2);
 }
-
-const mod: { main?: (options: { size?: number }) => Promise<unknown> } = await import(
-  pathToFileURL(path.join(here, `${name}.ts`)).href
-);
-if (typeof mod.main !== "function") {
-  process.stderr.write(`test/bench/${name}.ts exports no main()\n`);
+const mod: unknown = await import(pathToFileURL(`${here}/${name}.ts`).href);
+const main =
+  typeof mod === "object" && mod !== null && "main" in mod && typeof mod.main === "function"
+    ? mod.main
+    : null;
+if (!main) {
+  console.error(`test/bench/${name}.ts does not export main({ size })`);
   process.exit(2);
 }
-const result = await mod.main(size === undefined ? {} : { size });
-if (result && typeof result === "object") process.stdout.write(`${JSON.stringify(result)}\n`);
-process.exit(0);
+await main({ size });

@@ -67,8 +67,8 @@ export const Effect = z.discriminatedUnion("type", [
     assignee: Id.optional(),
     message: z.string(),
   }),
-  /** The run sleeps until `at` (ISO); the engine's sweeper wakes it. */
-  z.object({ ...base, type: z.literal("schedule-wake"), at: z.string() }),
+  /** The run sleeps until `wakeAt` (epoch ms); the engine's sweeper wakes it. */
+  z.object({ ...base, type: z.literal("schedule-wake"), wakeAt: z.number() }),
   z.object({ ...base, type: z.literal("exit"), reason: z.string() }),
   z.object({ ...base, type: z.literal("converted"), goal: z.string() }),
 ]);

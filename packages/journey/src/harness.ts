@@ -143,7 +143,7 @@ export function simulate(input: SimulationInput): SimulationResult {
       run({ type: "effect-result", key: effect.key, ...answer }, now);
       continue;
     }
-    const wake = e.wakeAt === null ? Infinity : Date.parse(e.wakeAt);
+    const wake = e.wakeAt === null ? Infinity : e.wakeAt;
     const ev = events[next];
     if (ev && ev.atMs <= wake && ev.atMs <= until) {
       next++;

@@ -102,16 +102,25 @@ export const Enrollment = z.object({
   status: EnrollmentStatus,
   /** Node the run is at (null before start). */
   node: Id.nullable(),
-  /** Node id → number of times entered. */
+  /**
+   * Node id → times entered, for nodes on a loop only. Any other node is entered at most once
+   * per run (its visit is 1), so it is not recorded: copying a full map was a step's largest
+   * cost. (When migrating runs to a new version, keep this map.)
+   */
   visits: z.record(z.string(), z.number().int()),
-  /** ISO time the run wants a timer input; null when it waits for no time. */
-  wakeAt: z.string().nullable(),
+  /**
+   * When the run wants a timer input (epoch ms, UTC); null when it waits for no time. Numbers,
+   * not ISO strings: formatting dates was a tenth of a step's cost.
+   */
+  wakeAt: z.number().nullable(),
   waitingFor: WaitingFor.nullable(),
   /** Split node id → branch id (or `holdout`); sticky for the whole run. */
   branches: z.record(z.string(), z.string()),
   context: EnrollmentContext,
-  startedAt: z.string(),
-  endedAt: z.string().nullable(),
+  /** Epoch ms. */
+  startedAt: z.number(),
+  /** Epoch ms. */
+  endedAt: z.number().nullable(),
   /** Why the run ended: an exit node's reason, `end-of-path`, `holdout`, `step-limit`… */
   exitReason: z.string().nullable(),
 });
@@ -129,7 +138,7 @@ export function newEnrollment(id: string, contactId: string, now: number): Enrol
     waitingFor: null,
     branches: {},
     context: { event: null, promoCodes: {}, results: {} },
-    startedAt: new Date(now).toISOString(),
+    startedAt: now,
     endedAt: null,
     exitReason: null,
   };

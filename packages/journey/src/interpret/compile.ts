@@ -1,3 +1,4 @@
+import { cyclicComponents } from "../scc.ts";
 import type { GoalNode } from "../schema/flow.ts";
 import type { JourneyGraph } from "../schema/graph.ts";
 import type { JourneyNode } from "../schema/nodes.ts";
@@ -11,6 +12,8 @@ export interface CompiledGraph {
   goals: readonly GoalNode[];
   conditionGoals: readonly GoalNode[];
   eventGoals: readonly GoalNode[];
+  /** Nodes on a loop: the only ones a run can enter twice, so the only visits recorded. */
+  revisitable: ReadonlySet<string>;
 }
 
 const cache = new WeakMap<JourneyGraph, CompiledGraph>();
@@ -34,6 +37,11 @@ export function compile(graph: JourneyGraph): CompiledGraph {
     }
     if (!(e.sourceHandle in outs)) outs[e.sourceHandle] = e.target;
   }
+  const targets = new Map<string, string[]>();
+  for (const [source, outs] of next) targets.set(source, Object.values(outs));
+  const revisitable = new Set(
+    cyclicComponents([...nodes.keys()], (id) => targets.get(id) ?? []).flat(),
+  );
   const goals = graph.nodes.filter((n): n is GoalNode => n.type === "goal");
   const compiled: CompiledGraph = {
     graph,
@@ -42,6 +50,7 @@ export function compile(graph: JourneyGraph): CompiledGraph {
     goals,
     conditionGoals: goals.filter((g) => g.data.condition !== undefined),
     eventGoals: goals.filter((g) => g.data.event !== undefined),
+    revisitable,
   };
   cache.set(graph, compiled);
   return compiled;

@@ -9,8 +9,8 @@ import type { JourneyNode, NodeOf } from "../schema/nodes.ts";
 import { addDuration } from "../time/arithmetic.ts";
 import {
   assignBranch,
-  emit,
   finish,
+  keyFor,
   overlayAttributes,
   overlayStage,
   park,
@@ -65,53 +65,80 @@ export function execute(run: Run, node: JourneyNode): string | null {
     case "send-message":
       return send(run, node);
     case "audience":
-      emit(run, node.id, "audience", {
+      run.effects.push({
         type: "audience",
+        key: keyFor(run, node.id, "audience"),
+        nodeId: node.id,
         audienceId: node.data.audienceId,
         action: node.data.action,
       });
       return "out";
     case "move-stage":
-      emit(run, node.id, "move-stage", { type: "move-stage", ...node.data });
+      run.effects.push({
+        type: "move-stage",
+        key: keyFor(run, node.id, "move-stage"),
+        nodeId: node.id,
+        funnel: node.data.funnel,
+        stage: node.data.stage,
+      });
       overlayStage(run, node.data.funnel, node.data.stage, false);
       return "out";
     case "mark-lost":
-      emit(run, node.id, "mark-lost", { type: "mark-lost", ...node.data });
+      run.effects.push({
+        type: "mark-lost",
+        key: keyFor(run, node.id, "mark-lost"),
+        nodeId: node.id,
+        funnel: node.data.funnel,
+        reason: node.data.reason,
+      });
       overlayStage(run, node.data.funnel, "", true);
       return "out";
-    case "update-contact":
-      emit(run, node.id, "update-contact", { type: "update-contact", ...node.data });
-      if (Object.keys(node.data.set).length > 0) overlayAttributes(run, node.data.set);
+    case "update-contact": {
+      const { set, addTags, removeTags, addPoints } = node.data;
+      const key = keyFor(run, node.id, "update-contact");
+      run.effects.push({
+        type: "update-contact",
+        key,
+        nodeId: node.id,
+        set,
+        addTags,
+        removeTags,
+        addPoints,
+      });
+      if (Object.keys(set).length > 0) overlayAttributes(run, set);
       return "out";
+    }
     case "promo-code": {
       const { discountPercent, poolId, validFor } = node.data;
-      emit(run, node.id, "promo", {
+      const key = keyFor(run, node.id, "promo");
+      run.effects.push({
         type: "issue-promo-code",
+        key,
+        nodeId: node.id,
         discountPercent,
-        ...(poolId === undefined ? {} : { poolId }),
-        ...(validFor === undefined
-          ? {}
-          : { expiresAt: new Date(addDuration(run.now, validFor, tz)).toISOString() }),
+        poolId,
+        expiresAt:
+          validFor === undefined
+            ? undefined
+            : new Date(addDuration(run.now, validFor, tz)).toISOString(),
       });
-      awaitResult(run, node.id, "promo");
+      park(run, node.id, run.now + EFFECT_RESULT_TIMEOUT_MS, { type: "effect", key });
       return null;
     }
     case "webhook": {
       const { url, method, body, awaitResponse } = node.data;
-      emit(run, node.id, "webhook", {
-        type: "webhook",
-        url,
-        method,
-        awaitResponse,
-        ...(body === undefined ? {} : { body }),
-      });
+      const key = keyFor(run, node.id, "webhook");
+      run.effects.push({ type: "webhook", key, nodeId: node.id, url, method, body, awaitResponse });
       if (!awaitResponse) return "out";
-      awaitResult(run, node.id, "webhook");
+      park(run, node.id, run.now + EFFECT_RESULT_TIMEOUT_MS, { type: "effect", key });
       return null;
     }
-    case "notify-manager":
-      emit(run, node.id, "notify", { type: "notify-manager", ...node.data });
+    case "notify-manager": {
+      const { via, assignee, message } = node.data;
+      const key = keyFor(run, node.id, "notify");
+      run.effects.push({ type: "notify-manager", key, nodeId: node.id, via, assignee, message });
       return "out";
+    }
     default:
       return assertNever(node, "node type");
   }
@@ -123,11 +150,6 @@ function goalMetInFlow(run: Run, node: NodeOf<"goal">): boolean {
   if (condition && evaluate(condition, run.scope)) return true;
   const last = run.e.context.event;
   return event !== undefined && last !== null && eventMatches(event, last, run.contact);
-}
-
-function awaitResult(run: Run, nodeId: string, kind: string): void {
-  const key = run.effects[run.effects.length - 1]?.key ?? `${nodeId}:${kind}`;
-  park(run, nodeId, run.now + EFFECT_RESULT_TIMEOUT_MS, { type: "effect", key });
 }
 
 function splitArm(run: Run, node: NodeOf<"split">): string | null {
@@ -163,22 +185,20 @@ function send(run: Run, node: NodeOf<"send-email"> | NodeOf<"send-message">): st
     run.sends.push(run.now);
   }
   const vars = run.e.context.promoCodes;
+  const key = keyFor(run, node.id, "send");
   if (node.type === "send-email") {
     const { templateId, subject } = node.data;
-    emit(run, node.id, "send", {
-      type: "send-email",
-      templateId,
-      vars,
-      ...(subject === undefined ? {} : { subject }),
-    });
+    run.effects.push({ type: "send-email", key, nodeId: node.id, templateId, subject, vars });
   } else {
-    const { templateId, text } = node.data;
-    emit(run, node.id, "send", {
+    const { channel, templateId, text } = node.data;
+    run.effects.push({
       type: "send-message",
-      channel: node.data.channel,
+      key,
+      nodeId: node.id,
+      channel,
+      templateId,
+      text,
       vars,
-      ...(templateId === undefined ? {} : { templateId }),
-      ...(text === undefined ? {} : { text }),
     });
   }
   return "out";

@@ -191,7 +191,7 @@ describe("wait for event", () => {
     });
     expect(r.enrollment).toMatchObject({
       status: "waiting",
-      wakeAt: "2026-03-04T09:00:00.000Z",
+      wakeAt: Date.parse("2026-03-04T09:00:00.000Z"),
       waitingFor: { type: "event", event: "order" },
     });
     const done = simulate({ graph: g, contact: contactIn(), start: { at: T0 } });
@@ -329,7 +329,7 @@ describe("condition, goal, exit", () => {
     expect(r.enrollment).toMatchObject({
       status: "exited",
       exitReason: "done",
-      endedAt: "2026-03-02T09:00:00.000Z",
+      endedAt: Date.parse("2026-03-02T09:00:00.000Z"),
     });
   });
 });
@@ -417,7 +417,7 @@ describe("actions", () => {
       ContactSnapshot.parse(contactIn()),
     );
     expect(first.enrollment.waitingFor).toEqual({ type: "effect", key: "e:p:1:promo" });
-    const wake = Date.parse(first.enrollment.wakeAt ?? "");
+    const wake = first.enrollment.wakeAt ?? 0;
     const late = step(
       g,
       first.enrollment,

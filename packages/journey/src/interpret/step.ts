@@ -85,7 +85,7 @@ function onStart(run: Run, triggerId: string, event: JourneyEvent | null): void 
 
 function onTimer(run: Run): void {
   const { e } = run;
-  if (e.status !== "waiting" || e.wakeAt === null || Date.parse(e.wakeAt) > run.now) return;
+  if (e.status !== "waiting" || e.wakeAt === null || e.wakeAt > run.now) return;
   if (convertOnCondition(run)) return;
   const node = e.node === null ? undefined : run.g.nodes.get(e.node);
   resume(run);

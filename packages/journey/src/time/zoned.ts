@@ -9,7 +9,9 @@ const BUCKET_MS = 15 * 60_000;
 const MAX_CACHE = 50_000;
 
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
-const offsets = new Map<string, number>();
+/** Zone → 15-minute bucket start → offset. Nested maps avoid building a string key per call. */
+const offsets = new Map<string, Map<number, number>>();
+let cached = 0;
 
 function formatter(timeZone: string): Intl.DateTimeFormat | null {
   let f = formatters.get(timeZone);
@@ -59,15 +61,21 @@ function computeOffset(f: Intl.DateTimeFormat, at: number): number {
 /** Offset of the zone from UTC at instant `at`, in ms (Berlin in summer: +7,200,000). */
 export function zoneOffset(timeZone: string, at: number): number {
   if (timeZone === "UTC") return 0;
-  const f = formatter(timeZone);
-  if (f === null) return 0;
   const bucket = Math.floor(at / BUCKET_MS) * BUCKET_MS;
-  const key = `${timeZone}|${bucket}`;
-  let o = offsets.get(key);
+  let zone = offsets.get(timeZone);
+  if (zone === undefined) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  let o = zone.get(bucket);
   if (o === undefined) {
-    o = computeOffset(f, bucket);
-    if (offsets.size >= MAX_CACHE) offsets.clear();
-    offsets.set(key, o);
+    const f = formatter(timeZone);
+    o = f === null ? 0 : computeOffset(f, bucket);
+    if (++cached > MAX_CACHE) {
+      offsets.clear();
+      cached = 0;
+    }
+    zone.set(bucket, o);
   }
   return o;
 }
