@@ -39,7 +39,10 @@ export function parseSettings(raw: unknown): LeadSourceSettings {
 const escapeAttr = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-/** A plain HTML form (works with JavaScript off): the fields of the source and the honeypot. */
+/**
+ * A plain HTML form (works with JavaScript off): the source's fields, the honeypot, and the page
+ * URL (for UTM) where scripts run.
+ */
 export function htmlFormSnippet(action: string, settings: LeadSourceSettings): string {
   const labels = { name: "Name", email: "Email", phone: "Phone", message: "Message" } as const;
   const fields = (settings.fields ?? ["name", "email", "phone", "message"]).map((f) =>
@@ -51,6 +54,10 @@ export function htmlFormSnippet(action: string, settings: LeadSourceSettings): s
     `<form method="post" action="${escapeAttr(action)}">`,
     ...fields,
     `  <input name="website" tabindex="-1" autocomplete="off" style="position:absolute;left:-9999px" aria-hidden="true">`,
+    // Browsers send only the origin as Referer cross-site, so the page's UTM query would be
+    // lost; where scripts run, this fills in the page URL (the form still works without it).
+    `  <input type="hidden" name="page_url">`,
+    `  <script>document.currentScript.parentNode.elements.page_url.value = location.href;</script>`,
     `  <button type="submit">${escapeAttr(settings.buttonText ?? "Send")}</button>`,
     "</form>",
   ].join("\n");
