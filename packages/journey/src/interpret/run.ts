@@ -26,6 +26,7 @@ export interface Run {
   sends: number[] | null;
   ownsBranches: boolean;
   ownsVisits: boolean;
+  ownsStages: boolean;
   ownsScope: boolean;
 }
 
@@ -54,6 +55,7 @@ export function openRun(
     sends: null,
     ownsBranches: false,
     ownsVisits: false,
+    ownsStages: false,
     ownsScope: false,
   };
 }
@@ -144,11 +146,12 @@ export function overlayAttributes(run: Run, set: Record<string, Json>): void {
 /** Overlays a funnel move made by this step. */
 export function overlayStage(run: Run, funnel: string, stage: string, lost: boolean): void {
   ownScope(run);
+  if (!run.ownsStages) {
+    run.scope.stages = { ...run.scope.stages };
+    run.ownsStages = true;
+  }
   const current = run.scope.stages[funnel];
-  run.scope.stages = {
-    ...run.scope.stages,
-    [funnel]: { stage: lost ? (current?.stage ?? stage) : stage, lost },
-  };
+  run.scope.stages[funnel] = { stage: lost ? (current?.stage ?? stage) : stage, lost };
 }
 
 function ownScope(run: Run): void {

@@ -70,6 +70,6 @@ export function durationMs(d: { amount: number; unit: DurationUnit }): number {
 /** Minutes since local midnight for an `"HH:MM"` string already checked by {@link ClockTime}. */
 export function clockMinutes(t: string): number {
   // Char codes, not slicing and Number(): this runs for every send under quiet hours.
-  const d = (i: number) => t.charCodeAt(i) - 48;
-  return (d(0) * 10 + d(1)) * 60 + d(3) * 10 + d(4);
+  const hours = (t.charCodeAt(0) - 48) * 10 + t.charCodeAt(1) - 48;
+  return hours * 60 + (t.charCodeAt(3) - 48) * 10 + t.charCodeAt(4) - 48;
 }

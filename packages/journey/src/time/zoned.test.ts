@@ -52,3 +52,22 @@ describe("zoned time", () => {
     ).toBe("2026-03-13T22:00:00.000Z");
   });
 });
+
+describe("toLocal", () => {
+  it("agrees with Date for instants across four centuries", () => {
+    for (let i = 0; i < 5000; i++) {
+      const at = Math.round(-2e12 + i * 1.37e9 + (i % 97) * 61_001);
+      const d = new Date(at);
+      expect(toLocal(at, "UTC")).toEqual({
+        year: d.getUTCFullYear(),
+        month: d.getUTCMonth() + 1,
+        day: d.getUTCDate(),
+        hour: d.getUTCHours(),
+        minute: d.getUTCMinutes(),
+        second: d.getUTCSeconds(),
+        weekday: (d.getUTCDay() + 6) % 7,
+        minutes: d.getUTCHours() * 60 + d.getUTCMinutes(),
+      });
+    }
+  });
+});

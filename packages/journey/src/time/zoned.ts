@@ -80,6 +80,14 @@ export function zoneOffset(timeZone: string, at: number): number {
   return o;
 }
 
+const DAY_MS = 86_400_000;
+
+/** Minutes since local midnight at instant `at` (the cheap part of {@link toLocal}). */
+export function localMinutes(at: number, timeZone: string): number {
+  const t = at + zoneOffset(timeZone, at);
+  return Math.floor((((t % DAY_MS) + DAY_MS) % DAY_MS) / 60_000);
+}
+
 /** Local calendar fields of an instant. `weekday`: 0 = Monday … 6 = Sunday. */
 export interface LocalTime {
   year: number;
@@ -95,18 +103,30 @@ export interface LocalTime {
 
 /** The wall-clock reading of instant `at` in `timeZone`. */
 export function toLocal(at: number, timeZone: string): LocalTime {
-  const d = new Date(at + zoneOffset(timeZone, at));
-  const hour = d.getUTCHours();
-  const minute = d.getUTCMinutes();
+  const t = at + zoneOffset(timeZone, at);
+  const days = Math.floor(t / DAY_MS);
+  const ms = t - days * DAY_MS;
+  // Civil date from a day count (Howard Hinnant's algorithm): no Date object on the hot path.
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const minutes = Math.floor(ms / 60_000);
   return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour,
-    minute,
-    second: d.getUTCSeconds(),
-    weekday: (d.getUTCDay() + 6) % 7,
-    minutes: hour * 60 + minute,
+    year: yoe + era * 400 + (month <= 2 ? 1 : 0),
+    month,
+    day: doy - Math.floor((153 * mp + 2) / 5) + 1,
+    hour: Math.floor(minutes / 60),
+    minute: minutes % 60,
+    second: Math.floor(ms / 1000) % 60,
+    // 1970-01-01 was a Thursday (3 with Monday = 0).
+    weekday: (((days + 3) % 7) + 7) % 7,
+    minutes,
   };
 }
 
