@@ -9,6 +9,9 @@ import { sameOriginWrites } from "./middleware/same-origin.ts";
 import { router } from "./openapi.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { contactRoutes } from "./routes/contacts/contacts.ts";
+import { exportRoutes } from "./routes/contacts/export.ts";
+import { IMPORT_PATH, importRoutes } from "./routes/contacts/imports.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { funnelRoutes } from "./routes/funnels/funnels.ts";
 import { moveRoutes } from "./routes/funnels/moves.ts";
@@ -29,14 +32,15 @@ export function createApp(deps: ServerDeps) {
   app.use("*", requestLog);
   // A cross-site form post cannot ride on the session cookie.
   app.use("/api/*", sameOriginWrites);
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: () => {
-        throw new AppError("payload_too_large", "The request body is larger than 1 MB.");
-      },
-    }),
+  const apiBodyLimit = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => {
+      throw new AppError("payload_too_large", "The request body is larger than 1 MB.");
+    },
+  });
+  // A CSV import carries a whole file: its route sets its own, larger limit.
+  app.use("/api/*", (c, next) =>
+    c.req.path === IMPORT_PATH && c.req.method === "POST" ? next() : apiBodyLimit(c, next),
   );
 
   const api = app
@@ -47,7 +51,11 @@ export function createApp(deps: ServerDeps) {
     .route("/", funnelRoutes)
     .route("/", stageRoutes)
     .route("/", moveRoutes)
-    .route("/", leadApiRoutes);
+    .route("/", leadApiRoutes)
+    // The fixed paths first: `/api/contacts/{id}` would otherwise claim `imports` and `export.csv`.
+    .route("/", exportRoutes)
+    .route("/", importRoutes)
+    .route("/", contactRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "secretKey", {
     type: "http",

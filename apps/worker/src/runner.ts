@@ -2,6 +2,7 @@ import type { Logger } from "@voronka/core";
 import type { Database } from "@voronka/db";
 import { Logger as GraphileLogger, type Runner, run } from "graphile-worker";
 import { housekeeping } from "./tasks/housekeeping.ts";
+import { IMPORT_TASK, importContacts } from "./tasks/import-contacts.ts";
 
 export interface WorkerOptions {
   database: Database;
@@ -43,7 +44,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     noHandleSignals: true,
     logger: graphileLogger(log.child({ component: "worker" })),
     crontab: CRONTAB,
-    taskList: { housekeeping: housekeeping(database.db) },
+    taskList: {
+      housekeeping: housekeeping(database.db),
+      [IMPORT_TASK]: importContacts(database.db),
+    },
   });
   return { runner, stop: () => runner.stop() };
 }

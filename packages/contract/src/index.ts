@@ -1,4 +1,5 @@
 export * from "./auth.ts";
+export * from "./contacts.ts";
 export * from "./errors.ts";
 export * from "./funnels.ts";
 export * from "./segment.ts";

@@ -23,6 +23,14 @@ export type ConsentState = "subscribed" | "unsubscribed";
 export type Consent = Partial<Record<string, ConsentState>>;
 
 /**
+ * What the contacts list searches (`q`): names, email and phone in one string. Indexed with
+ * pg_trgm (`contacts_search_idx`); a query must use this exact expression to use the index.
+ */
+export const CONTACT_SEARCH_TEXT = sql.raw(
+  "coalesce(first_name, '') || ' ' || coalesce(last_name, '') || ' ' || coalesce(name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(phone, '')",
+);
+
+/**
  * A person. First-class columns hold what a CRM card shows; everything else a source sends
  * is kept in `traits`. A contact merged into another keeps a row with `merged_into` set, so
  * old ids still resolve.
@@ -66,6 +74,12 @@ export const contacts = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index("contacts_email_idx").on(t.workspaceId, t.email),
     index("contacts_last_seen_idx").on(t.workspaceId, t.lastSeenAt, t.id),
+    // Filters of the contacts list (GET /api/contacts). Search is a trigram index over the
+    // text a user types to find someone; the expression must match CONTACT_SEARCH_TEXT.
+    index("contacts_search_idx").using("gin", sql`(${CONTACT_SEARCH_TEXT}) gin_trgm_ops`),
+    index("contacts_tags_idx").using("gin", t.tags),
+    index("contacts_consent_idx").using("gin", sql`${t.consent} jsonb_path_ops`),
+    index("contacts_source_idx").on(t.workspaceId, t.source, t.lastSeenAt, t.id),
   ],
 );
 

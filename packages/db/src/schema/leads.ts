@@ -95,6 +95,8 @@ export const contactImports = pgTable(
     inserted: integer("inserted").notNull().default(0),
     updated: integer("updated").notNull().default(0),
     rejected: integer("rejected").notNull().default(0),
+    /** Rows that collapsed into another row of the same file (same email, phone or user id). */
+    duplicates: integer("duplicates").notNull().default(0),
     /** Up to 1000 rejected rows: `{ row, reason }`. */
     report: jsonb("report").$type<Array<{ row: number; reason: string }>>().notNull().default([]),
     error: text("error"),
@@ -102,4 +104,15 @@ export const contactImports = pgTable(
     finishedAt: ts("finished_at"),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
+);
+
+/** The uploaded CSV of an import, kept until the import is done. */
+export const contactImportFiles = pgTable(
+  "contact_import_files",
+  {
+    workspaceId: uuid("workspace_id").notNull(),
+    importId: uuid("import_id").notNull(),
+    content: text("content").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.importId] })],
 );
