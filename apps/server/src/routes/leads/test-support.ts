@@ -62,7 +62,7 @@ export async function leadHarness(): Promise<LeadHarness> {
     stages: ["New lead", "Offer sent", "Contract"],
   });
   const q = async <T>(text: string, params: unknown[] = []) =>
-    (await database.pool.query(text, params)).rows as T[];
+    (await database.pool.query(text, params)).rows as T[]; // rows are untyped; each query names its columns
   const ws = tenant.workspaceId;
   return {
     database,
