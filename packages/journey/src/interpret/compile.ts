@@ -31,8 +31,9 @@ export function compile(graph: JourneyGraph): CompiledGraph {
   for (const e of graph.edges) {
     let outs = next.get(e.source);
     if (!outs) {
+      // A prototype-less map so a handle named "constructor" cannot hit Object.prototype;
+      // Object.create is typed `any`, the cast names what it is.
       outs = Object.create(null) as Record<string, string>;
-      // A prototype-less map so a handle named "constructor" cannot hit Object.prototype.
       next.set(e.source, outs);
     }
     if (!(e.sourceHandle in outs)) outs[e.sourceHandle] = e.target;

@@ -134,7 +134,11 @@ const validGraph = fc
       const n = nodes[i];
       return (
         n?.type === "wait-for-event" ||
-        (n?.type === "wait" && (n.data as { mode: string }).mode === "duration")
+        (n?.type === "wait" &&
+          typeof n.data === "object" &&
+          n.data !== null &&
+          "mode" in n.data &&
+          n.data.mode === "duration")
       );
     };
     const edges: { source: string; sourceHandle: string; target: string }[] = [];

@@ -62,8 +62,7 @@ export type NodeType = JourneyNode["type"];
 export type NodeOf<T extends NodeType> = Extract<JourneyNode, { type: T }>;
 
 /** All node types, in palette order. */
-export const NODE_TYPES = JourneyNode.options.map((o) => o.shape.type.value) as readonly NodeType[];
-// The cast only widens a tuple of literals to the array type the map loses.
+export const NODE_TYPES: readonly NodeType[] = JourneyNode.options.map((o) => o.shape.type.value);
 
 /** Triggers: the ways a contact can enter a journey. */
 export type TriggerNode = NodeOf<

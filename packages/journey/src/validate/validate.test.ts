@@ -159,6 +159,7 @@ describe("validate", () => {
   });
 
   it("never throws on graph-shaped garbage or mutated fixtures", () => {
+    // The fixture is a graph (its own test validates it); only its two lists are needed here.
     const base = fixtureJson("banquet") as { nodes: unknown[]; edges: unknown[] };
     const garbageNode = fc.record({
       id: fc.oneof(fc.string(), fc.constantFrom("lead", "wait-booking"), fc.anything()),
