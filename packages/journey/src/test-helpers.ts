@@ -64,3 +64,12 @@ export function actionsOf(r: SimulationResult): string[] {
 export function timeOf(r: SimulationResult, nodeId: string, type?: string): string | undefined {
   return r.effects.find((e) => e.nodeId === nodeId && (type === undefined || e.type === type))?.at;
 }
+
+/** A graph that starts with a manual trigger leading to `node`. */
+export function startThen(
+  node: string,
+  next: [string, string, unknown][],
+  extra: [string, string, string][] = [],
+): JourneyGraph {
+  return graphOf([["start", "trigger-manual", {}], ...next], [["start", "out", node], ...extra]);
+}

@@ -37,7 +37,21 @@ export function openRun(
   contact: ContactSnapshot,
   now: number,
 ): Run {
-  const e: Enrollment = { ...enrollment };
+  // An explicit literal, not a spread: one stable object shape, and measurably faster.
+  const e: Enrollment = {
+    id: enrollment.id,
+    contactId: enrollment.contactId,
+    status: enrollment.status,
+    node: enrollment.node,
+    visits: enrollment.visits,
+    wakeAt: enrollment.wakeAt,
+    waitingFor: enrollment.waitingFor,
+    branches: enrollment.branches,
+    context: enrollment.context,
+    startedAt: enrollment.startedAt,
+    endedAt: enrollment.endedAt,
+    exitReason: enrollment.exitReason,
+  };
   return {
     g,
     e,
