@@ -24,6 +24,9 @@ export const ImportContactsPayload = z.object({
   delimiter: z.enum([",", ";", "\t"]).optional(),
 });
 
+/** The mapping as stored by the API (a JSON column: checked again on the way out). */
+const StoredMapping = z.record(z.string(), z.string());
+
 /** Data rows per transaction: big enough to amortise round trips, small enough to show progress. */
 export const IMPORT_BATCH_ROWS = 5000;
 
@@ -57,7 +60,12 @@ export function importContacts(db: Db): Task {
       await finishImport(db, workspaceId, importId, { status: "failed", error });
       return;
     }
-    const batches = planImport(table.header, table.rows, row.mapping, IMPORT_BATCH_ROWS);
+    const batches = planImport(
+      table.header,
+      table.rows,
+      StoredMapping.parse(row.mapping),
+      IMPORT_BATCH_ROWS,
+    );
     await startImport(db, workspaceId, importId, table.rows.length);
     const stage =
       payload.funnelId && payload.stageId
