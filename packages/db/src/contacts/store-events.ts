@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
+import { routeEventsToJourneys } from "../engine/route-events.ts";
 import { applyStageRules } from "../funnels/rules.ts";
 import { pgArray } from "../sql-array.ts";
 import type { Identity } from "./identity.ts";
@@ -137,6 +138,15 @@ export async function storeEventsInTx(
       tx,
       workspaceId,
       tracked.map((e) => ({ contactId: e.contactId, eventName: e.name!, eventId: e.id })),
+    );
+    await routeEventsToJourneys(
+      tx,
+      workspaceId,
+      tracked.map((e) => ({
+        ...e,
+        name: e.name ?? "",
+        properties: byMessageId.get(e.messageId)?.properties ?? {},
+      })),
     );
   }
   return { stored, duplicates: input.length - stored.length };

@@ -1,0 +1,6 @@
+export * from "./advance.ts";
+export * from "./effect-results.ts";
+export * from "./enqueue.ts";
+export * from "./enroll.ts";
+export * from "./outbox.ts";
+export * from "./route-events.ts";

@@ -1,0 +1,3 @@
+export * from "./counts.ts";
+export * from "./lifecycle.ts";
+export * from "./manage.ts";
