@@ -10,7 +10,7 @@ const [url, nowArg] = process.argv.slice(2);
 if (!url || !nowArg) throw new Error("usage: crash-child <database-url> <now-ms>");
 const database = connect(url, { max: 2 });
 const now = Number(nowArg);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 process.stdout.write("ready\n");
 for (;;) {
   await advanceBatch(database.db, { now, batchSize: 25, beforeCommit: () => sleep(30) });
