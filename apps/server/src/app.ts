@@ -17,6 +17,8 @@ import { funnelRoutes } from "./routes/funnels/funnels.ts";
 import { moveRoutes } from "./routes/funnels/moves.ts";
 import { stageRoutes } from "./routes/funnels/stages.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { journeyRoutes } from "./routes/journeys/journeys.ts";
+import { journeyLifecycleRoutes } from "./routes/journeys/lifecycle.ts";
 import { leadApiRoutes, leadWebhookRoutes } from "./routes/leads/index.ts";
 import { segmentRoutes } from "./routes/v1/segment.ts";
 import { workspaceRoutes } from "./routes/workspace.ts";
@@ -55,7 +57,9 @@ export function createApp(deps: ServerDeps) {
     // The fixed paths first: `/api/contacts/{id}` would otherwise claim `imports` and `export.csv`.
     .route("/", exportRoutes)
     .route("/", importRoutes)
-    .route("/", contactRoutes);
+    .route("/", contactRoutes)
+    .route("/", journeyRoutes)
+    .route("/", journeyLifecycleRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "secretKey", {
     type: "http",

@@ -137,3 +137,8 @@ export async function duplicateJourney(
   if (!j) throw new AppError("not_found", "No journey with this id in this workspace.");
   return createJourney(db, workspaceId, { name: `${j.name} (copy)`, draft: j.draft });
 }
+
+/** The problems that stop a draft from being published (empty when it can be). */
+export function draftViolations(draft: unknown): Violation[] {
+  return validate(draft);
+}
