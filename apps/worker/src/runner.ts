@@ -1,6 +1,7 @@
 import type { Logger } from "@voronka/core";
 import type { Database } from "@voronka/db";
 import { Logger as GraphileLogger, type Runner, run } from "graphile-worker";
+import { ADVANCE_TASK, advanceEnrollments } from "./tasks/advance-enrollments.ts";
 import { housekeeping } from "./tasks/housekeeping.ts";
 import { IMPORT_TASK, importContacts } from "./tasks/import-contacts.ts";
 
@@ -19,7 +20,8 @@ export interface RunningWorker {
 }
 
 /** Cron schedule of the periodic tasks (graphile-worker crontab syntax). */
-export const CRONTAB = "*/15 * * * * housekeeping ?max=1";
+export const CRONTAB = `*/15 * * * * housekeeping ?max=1
+* * * * * ${ADVANCE_TASK} ?max=1`;
 
 function graphileLogger(log: Logger): GraphileLogger {
   return new GraphileLogger((scope) => (level, message, meta) => {
@@ -46,6 +48,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     crontab: CRONTAB,
     taskList: {
       housekeeping: housekeeping(database.db),
+      [ADVANCE_TASK]: advanceEnrollments(database.db),
       [IMPORT_TASK]: importContacts(database.db),
     },
   });
