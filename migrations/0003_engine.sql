@@ -1,9 +1,10 @@
 CREATE TABLE "enrollment_inbox" (
-	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "enrollment_inbox_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"workspace_id" uuid NOT NULL,
+	"id" bigint GENERATED ALWAYS AS IDENTITY (sequence name "enrollment_inbox_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"enrollment_id" uuid NOT NULL,
 	"input" jsonb NOT NULL,
-	"at" timestamp with time zone NOT NULL
+	"at" timestamp with time zone NOT NULL,
+	CONSTRAINT "enrollment_inbox_workspace_id_id_pk" PRIMARY KEY("workspace_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "enrollments" (
@@ -84,6 +85,7 @@ CREATE TABLE "journeys" (
 --> statement-breakpoint
 ALTER TABLE "journeys" ADD CONSTRAINT "journeys_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "enrollment_inbox_enrollment_idx" ON "enrollment_inbox" USING btree ("workspace_id","enrollment_id","id");--> statement-breakpoint
+CREATE INDEX "enrollment_inbox_order_idx" ON "enrollment_inbox" USING btree ("id");--> statement-breakpoint
 CREATE INDEX "enrollments_wake_idx" ON "enrollments" USING btree ("wake_at") WHERE status = 'waiting' and wake_at is not null;--> statement-breakpoint
 CREATE INDEX "enrollments_contact_idx" ON "enrollments" USING btree ("workspace_id","contact_id","journey_id");--> statement-breakpoint
 CREATE INDEX "enrollments_journey_idx" ON "enrollments" USING btree ("workspace_id","journey_id","version","status");--> statement-breakpoint

@@ -120,15 +120,20 @@ export const enrollments = pgTable(
 export const enrollmentInbox = pgTable(
   "enrollment_inbox",
   {
-    id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity().primaryKey(),
     workspaceId: uuid("workspace_id").notNull(),
+    id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity(),
     enrollmentId: uuid("enrollment_id").notNull(),
     /** A `StepInput` of packages/journey. */
     input: jsonb("input").$type<unknown>().notNull(),
     /** The logical time of the input (the event's time). */
     at: ts("at").notNull(),
   },
-  (t) => [index("enrollment_inbox_enrollment_idx").on(t.workspaceId, t.enrollmentId, t.id)],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    index("enrollment_inbox_enrollment_idx").on(t.workspaceId, t.enrollmentId, t.id),
+    // The engine drains the inbox in arrival order across workspaces.
+    index("enrollment_inbox_order_idx").on(t.id),
+  ],
 );
 
 /** Outbox status: `pending` for a sender to carry out; internal effects are `done` at once. */
