@@ -24,6 +24,9 @@ export const ContactSummary = z
     orderCount: z.number().int(),
     firstSeenAt: z.iso.datetime(),
     lastSeenAt: z.iso.datetime(),
+    stageEnteredAt: z.iso.datetime().nullable().optional().meta({
+      description: "Only with the `stage` filter: when the contact entered that stage.",
+    }),
   })
   .meta({ id: "ContactSummary" });
 export type ContactSummary = z.infer<typeof ContactSummary>;
@@ -188,22 +191,26 @@ export const UpsertContactBody = ContactProfile.extend({
   .meta({ id: "UpsertContactBody" });
 export type UpsertContactBody = z.infer<typeof UpsertContactBody>;
 
+/** Contact fields a CSV column can fill (besides `traits.<key>`). */
+export const ImportProfileField = z.enum([
+  "email",
+  "phone",
+  "userId",
+  "firstName",
+  "lastName",
+  "name",
+  "city",
+  "country",
+  "birthday",
+  "gender",
+  "tags",
+  "timeZone",
+]);
+export type ImportProfileField = z.infer<typeof ImportProfileField>;
+
 /** Where a CSV column goes. */
 export const ImportField = z.union([
-  z.enum([
-    "email",
-    "phone",
-    "userId",
-    "firstName",
-    "lastName",
-    "name",
-    "city",
-    "country",
-    "birthday",
-    "gender",
-    "tags",
-    "timeZone",
-  ]),
+  ImportProfileField,
   z.string().regex(/^traits\.[A-Za-z0-9_-]{1,64}$/, "Use traits.<key>"),
 ]);
 export type ImportField = z.infer<typeof ImportField>;
@@ -239,3 +246,6 @@ export const ContactImport = z
   })
   .meta({ id: "ContactImport" });
 export type ContactImport = z.infer<typeof ContactImport>;
+
+export const ContactImportList = z.object({ data: z.array(ContactImport) });
+export type ContactImportList = z.infer<typeof ContactImportList>;

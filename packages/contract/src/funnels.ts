@@ -37,6 +37,10 @@ export const FunnelSummary = z
     createdAt: z.iso.datetime(),
   })
   .meta({ id: "FunnelSummary" });
+export type FunnelSummary = z.infer<typeof FunnelSummary>;
+
+export const FunnelList = z.object({ data: z.array(FunnelSummary) });
+export type FunnelList = z.infer<typeof FunnelList>;
 
 const Name = z.string().trim().min(1).max(120);
 
@@ -56,20 +60,25 @@ export const CreateFunnelBody = z
     stallDays: z.number().int().min(1).max(365).default(7),
   })
   .meta({ id: "CreateFunnelBody" });
+export type CreateFunnelBody = z.input<typeof CreateFunnelBody>;
 
 export const UpdateFunnelBody = z
   .object({ name: Name.optional(), stallDays: z.number().int().min(1).max(365).optional() })
   .meta({ id: "UpdateFunnelBody" });
+export type UpdateFunnelBody = z.input<typeof UpdateFunnelBody>;
 
 export const CreateStageBody = z
   .object({ name: Name, position: z.number().int().min(0).optional() })
   .meta({ id: "CreateStageBody" });
+export type CreateStageBody = z.input<typeof CreateStageBody>;
 
 export const UpdateStageBody = z
   .object({ name: Name.optional(), position: z.number().int().min(0).optional() })
   .meta({ id: "UpdateStageBody" });
+export type UpdateStageBody = z.input<typeof UpdateStageBody>;
 
 export const CreateLostReasonBody = z.object({ label: Name }).meta({ id: "CreateLostReasonBody" });
+export type CreateLostReasonBody = z.input<typeof CreateLostReasonBody>;
 
 export const MoveBody = z
   .object({
@@ -79,6 +88,7 @@ export const MoveBody = z
     lostNote: z.string().trim().max(2000).optional(),
   })
   .meta({ id: "MoveBody" });
+export type MoveBody = z.input<typeof MoveBody>;
 
 export const StageMove = z
   .object({
@@ -94,6 +104,13 @@ export const StageMove = z
   })
   .meta({ id: "StageMove" });
 export type StageMove = z.infer<typeof StageMove>;
+
+/** The answer to a move: `moved` is false when the contact already was in that stage. */
+export const MoveResult = z.object({ moved: z.boolean(), move: StageMove.nullable() });
+export type MoveResult = z.infer<typeof MoveResult>;
+
+export const StageHistory = z.object({ data: z.array(StageMove) });
+export type StageHistory = z.infer<typeof StageHistory>;
 
 export const StageRule = z
   .object({

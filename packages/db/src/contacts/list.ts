@@ -21,8 +21,13 @@ export interface ContactListFilters {
   lastSeenBefore?: string | undefined;
 }
 
+/** A list row: the contact and, with the `stage` filter, when it entered that stage (ISO). */
+export interface ContactListRow extends ContactRow {
+  stageEnteredAt: string | null;
+}
+
 export interface ContactPage {
-  rows: ContactRow[];
+  rows: ContactListRow[];
   nextCursor: string | null;
 }
 
@@ -97,9 +102,17 @@ export async function listContacts(
     ? sql`${contactFilterSql(workspaceId, filters)}
         and (c.last_seen_at, c.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`
     : contactFilterSql(workspaceId, filters);
+  const stageEnteredAt = filters.stage
+    ? sql<
+        string | null
+      >`(select to_char(s.entered_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+        from contact_stages s where s.workspace_id = c.workspace_id and s.contact_id = c.id
+        and s.stage_id = ${filters.stage} limit 1)`
+    : sql<null>`null`;
   const rows = await db
     .select({
       contact: c,
+      stageEnteredAt,
       cursorTs: sql<string>`to_char(c.last_seen_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
     .from(c)
@@ -110,7 +123,7 @@ export async function listContacts(
   const pageRows = more ? rows.slice(0, page.limit) : rows;
   const last = pageRows.at(-1);
   return {
-    rows: pageRows.map((r) => r.contact),
+    rows: pageRows.map((r) => ({ ...r.contact, stageEnteredAt: r.stageEnteredAt })),
     nextCursor: more && last ? encodeCursor(last.cursorTs, last.contact.id) : null,
   };
 }

@@ -114,6 +114,12 @@ describe("GET /api/contacts", () => {
       await send("POST", `/api/funnels/${funnel.id}/moves`, { contactId, stageId: offer?.id });
     }
     expect(await count(`stage=${offer?.id}`)).toBe(3);
+    // The board shows time in stage from the list filtered by stage.
+    const inOffer = (await get(`/api/contacts?stage=${offer?.id}`)).body.data;
+    for (const row of inOffer) {
+      expect(Date.now() - Date.parse(row.stageEnteredAt)).toBeLessThan(60_000);
+    }
+    expect((await get("/api/contacts?limit=1")).body.data[0]).not.toHaveProperty("stageEnteredAt");
     expect(await count(`funnel=${funnel.id}`)).toBe(3);
     expect(await count(`stage=${funnel.stages[0]?.id}`)).toBe(0);
   });

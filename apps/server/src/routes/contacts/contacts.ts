@@ -166,7 +166,12 @@ export const contactRoutes = router()
       limit,
       cursor,
     });
-    return c.json({ data: page.rows.map(toContactSummary), nextCursor: page.nextCursor }, 200);
+    const data = page.rows.map((row) =>
+      filters.stage
+        ? { ...toContactSummary(row), stageEnteredAt: row.stageEnteredAt }
+        : toContactSummary(row),
+    );
+    return c.json({ data, nextCursor: page.nextCursor }, 200);
   })
   .openapi(upsert, async (c) => {
     const { db } = c.get("deps");
