@@ -1,7 +1,11 @@
 import { Navigate, Route, Routes } from "react-router-dom";
+import { ContactPage } from "./contacts/ContactPage.tsx";
+import { ContactsPage } from "./contacts/ContactsPage.tsx";
+import { FunnelBoardPage } from "./funnels/FunnelBoardPage.tsx";
+import { FunnelSettingsPage } from "./funnels/FunnelSettingsPage.tsx";
+import { FunnelsPage } from "./funnels/FunnelsPage.tsx";
+import { NewFunnelPage } from "./funnels/NewFunnelPage.tsx";
 import { AnalyticsPage } from "./pages/AnalyticsPage.tsx";
-import { ContactsPage } from "./pages/ContactsPage.tsx";
-import { FunnelsPage } from "./pages/FunnelsPage.tsx";
 import { JourneysPage } from "./pages/JourneysPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { SettingsPage } from "./pages/SettingsPage.tsx";
@@ -25,7 +29,11 @@ export function App() {
         <Route index element={<Navigate to="/journeys" replace />} />
         <Route path="/journeys" element={<JourneysPage />} />
         <Route path="/contacts" element={<ContactsPage />} />
+        <Route path="/contacts/:contactId" element={<ContactPage />} />
         <Route path="/funnels" element={<FunnelsPage />} />
+        <Route path="/funnels/new" element={<NewFunnelPage />} />
+        <Route path="/funnels/:funnelId" element={<FunnelBoardPage />} />
+        <Route path="/funnels/:funnelId/settings" element={<FunnelSettingsPage />} />
         <Route path="/templates" element={<TemplatesPage />} />
         <Route path="/analytics" element={<AnalyticsPage />} />
         <Route path="/settings" element={<SettingsPage />} />

@@ -7,6 +7,8 @@ import "./styles/theme.css";
 import "./styles/components.css";
 import "./styles/shell.css";
 import "./styles/pages.css";
+import "./styles/contacts.css";
+import "./styles/funnels.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

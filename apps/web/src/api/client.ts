@@ -64,13 +64,26 @@ export async function requestNoContent(method: Method, path: string, body?: unkn
   await send(method, path, body);
 }
 
+/** Sends a CSV file as the raw body (`text/csv`) and parses the answer with `schema`. */
+export async function requestCsv<T>(path: string, schema: Schema<T>, csv: string): Promise<T> {
+  return request("POST", path, schema, new CsvBody(csv));
+}
+
+/** Marks a body to be sent as it is, not as JSON. */
+class CsvBody {
+  constructor(readonly text: string) {}
+}
+
 async function send(method: Method, path: string, body: unknown): Promise<Response> {
   const init: RequestInit = {
     method,
     credentials: "same-origin",
     headers: { Accept: "application/json" },
   };
-  if (body !== undefined) {
+  if (body instanceof CsvBody) {
+    init.headers = { ...init.headers, "Content-Type": "text/csv; charset=utf-8" };
+    init.body = body.text;
+  } else if (body !== undefined) {
     init.headers = { ...init.headers, "Content-Type": "application/json" };
     init.body = JSON.stringify(body);
   }

@@ -6,10 +6,10 @@ export type QueryState<T> =
   | { status: "success"; data: T };
 
 /**
- * Loads data once on mount (and again on `reload`), ignoring answers that arrive after the
- * component unmounted or after a newer load started.
+ * Loads data once on mount (and again on `reload` or when a value in `deps` changes), ignoring
+ * answers that arrive after the component unmounted or after a newer load started.
  */
-export function useQuery<T>(load: () => Promise<T>) {
+export function useQuery<T>(load: () => Promise<T>, deps: readonly unknown[] = []) {
   const [state, setState] = useState<QueryState<T>>({ status: "loading" });
   const [generation, setGeneration] = useState(0);
 
@@ -23,7 +23,7 @@ export function useQuery<T>(load: () => Promise<T>) {
     return () => {
       current = false;
     };
-  }, [generation]);
+  }, [generation, ...deps]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   return { state, setState, reload };

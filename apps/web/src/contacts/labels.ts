@@ -1,0 +1,48 @@
+import type { ContactSummary } from "@voronka/contract";
+
+/** Plain names for lead sources and channels the API reports as identifiers. */
+const known: Record<string, string> = {
+  api: "API",
+  import: "CSV import",
+  csv: "CSV import",
+  web_form: "Web form",
+  form: "Web form",
+  telegram: "Telegram",
+  whatsapp: "WhatsApp",
+  viber: "Viber",
+  phone: "Phone call",
+  call: "Phone call",
+  chat: "Chat",
+  email: "Email",
+  sms: "SMS",
+  identify: "Website or app",
+  track: "Website or app",
+  segment: "Website or app",
+  manual: "Added by hand",
+};
+
+/** "web_form" → "Web form"; unknown identifiers are spelled out from their words. */
+export function sourceLabel(source: string): string {
+  const label = known[source.toLowerCase()];
+  if (label) return label;
+  const words = source.replace(/[_-]+/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The best name to show for a contact: a name, else an email, phone or user id. */
+export function contactName(
+  c: Pick<ContactSummary, "name" | "firstName" | "lastName" | "email" | "phone" | "userId">,
+): string {
+  const full = [c.firstName, c.lastName].filter(Boolean).join(" ");
+  return c.name || full || c.email || c.phone || c.userId || "Unnamed contact";
+}
+
+/** Initials for an avatar: "Anna Ivanova" → "AI". */
+export function initials(name: string): string {
+  const letters = name
+    .split(/[\s@.]+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((word) => word.charAt(0).toUpperCase());
+  return letters.join("") || "?";
+}
