@@ -161,7 +161,7 @@ describe("the funnel board", () => {
     const claraCard = page.locator(`[data-contact-id="${ids.clara}"]`);
     await expect.poll(() => claraCard.getByText("Stalled").isVisible()).toBe(true);
     await expect.poll(() => claraCard.getByText("10 days in stage").isVisible()).toBe(true);
-    await expect.poll(() => firstColumn.locator(".board-count").innerText()).toMatch(/^3/);
+    await expect.poll(() => firstColumn.locator(".board-count").textContent()).toMatch(/^3/);
     await shot("board-with-contacts");
   });
 
@@ -183,7 +183,7 @@ describe("the funnel board", () => {
       .poll(() => column("Offer sent").getByText("No contacts in this stage.").isVisible())
       .toBe(true);
     await expect
-      .poll(() => column("First contact").locator(".board-count").innerText())
+      .poll(() => column("First contact").locator(".board-count").textContent())
       .toMatch(/^2/);
   });
 

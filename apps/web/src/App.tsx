@@ -5,6 +5,7 @@ import { FunnelBoardPage } from "./funnels/FunnelBoardPage.tsx";
 import { FunnelSettingsPage } from "./funnels/FunnelSettingsPage.tsx";
 import { FunnelsPage } from "./funnels/FunnelsPage.tsx";
 import { NewFunnelPage } from "./funnels/NewFunnelPage.tsx";
+import { ImportPage } from "./imports/ImportPage.tsx";
 import { AnalyticsPage } from "./pages/AnalyticsPage.tsx";
 import { JourneysPage } from "./pages/JourneysPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
@@ -29,6 +30,7 @@ export function App() {
         <Route index element={<Navigate to="/journeys" replace />} />
         <Route path="/journeys" element={<JourneysPage />} />
         <Route path="/contacts" element={<ContactsPage />} />
+        <Route path="/contacts/import" element={<ImportPage />} />
         <Route path="/contacts/:contactId" element={<ContactPage />} />
         <Route path="/funnels" element={<FunnelsPage />} />
         <Route path="/funnels/new" element={<NewFunnelPage />} />

@@ -9,6 +9,7 @@ import "./styles/shell.css";
 import "./styles/pages.css";
 import "./styles/contacts.css";
 import "./styles/funnels.css";
+import "./styles/imports.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

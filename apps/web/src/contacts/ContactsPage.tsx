@@ -81,7 +81,15 @@ export function ContactsPage() {
 
   return (
     <>
-      <PageHeader title={t.title} description={t.description} />
+      <PageHeader
+        title={t.title}
+        description={t.description}
+        actions={
+          <Link className="button" to="/contacts/import">
+            {t.importCsv}
+          </Link>
+        }
+      />
       <div className="stack">
         <Filters
           key={filtered ? "filtered" : "all"}
@@ -109,7 +117,8 @@ export function ContactsPage() {
             <EmptyState icon={<ContactsIcon size={28} />} title={t.emptyTitle}>
               <p>{t.emptyBody}</p>
               <p>
-                {t.emptyStart} <Link to="/settings">{t.emptyKey}</Link>.
+                <Link to="/contacts/import">{t.emptyImport}</Link> {t.emptyOr}{" "}
+                <Link to="/settings">{t.emptyKey}</Link>.
               </p>
             </EmptyState>
           )
@@ -151,61 +160,65 @@ function Filters({ filters, funnels, onChange }: FiltersProps) {
   }
 
   return (
-    <form className="toolbar contacts-filters" onSubmit={handleSubmit} aria-label="Filter contacts">
-      <div className="field toolbar-grow">
-        <label htmlFor="contacts-q">{t.search}</label>
-        <input
-          id="contacts-q"
-          className="input"
-          type="search"
-          placeholder={t.searchPlaceholder}
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
+    <form className="contacts-filters" onSubmit={handleSubmit} aria-label={t.filtersLabel}>
+      <div className="toolbar">
+        <div className="field toolbar-grow">
+          <label htmlFor="contacts-q">{t.search}</label>
+          <input
+            id="contacts-q"
+            className="input"
+            type="search"
+            placeholder={t.searchPlaceholder}
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+          />
+        </div>
+        <button type="submit" className="button button-primary">
+          {t.apply}
+        </button>
+      </div>
+      <div className="toolbar">
+        <StageFilter
+          funnels={funnels}
+          funnel={filters.funnel ?? ""}
+          stage={filters.stage ?? ""}
+          onChange={(funnel, stage) => onChange({ funnel, stage })}
         />
+        <div className="field">
+          <label htmlFor="contacts-consent">{t.consent}</label>
+          <select
+            id="contacts-consent"
+            className="input select"
+            value={filters.consent ?? ""}
+            onChange={(e) => onChange({ consent: e.target.value })}
+          >
+            <option value="">{t.anyConsent}</option>
+            <option value="email=subscribed">{t.emailSubscribed}</option>
+            <option value="email=unsubscribed">{t.emailUnsubscribed}</option>
+            <option value="sms=subscribed">{t.smsSubscribed}</option>
+          </select>
+        </div>
+        <div className="field contacts-filter-short">
+          <label htmlFor="contacts-tag">{t.tag}</label>
+          <input
+            id="contacts-tag"
+            className="input"
+            placeholder={t.tagPlaceholder}
+            value={tag}
+            onChange={(e) => setTag(e.target.value)}
+          />
+        </div>
+        <div className="field contacts-filter-short">
+          <label htmlFor="contacts-source">{t.source}</label>
+          <input
+            id="contacts-source"
+            className="input"
+            placeholder={t.sourcePlaceholder}
+            value={source}
+            onChange={(e) => setSource(e.target.value)}
+          />
+        </div>
       </div>
-      <StageFilter
-        funnels={funnels}
-        funnel={filters.funnel ?? ""}
-        stage={filters.stage ?? ""}
-        onChange={(funnel, stage) => onChange({ funnel, stage })}
-      />
-      <div className="field">
-        <label htmlFor="contacts-consent">{t.consent}</label>
-        <select
-          id="contacts-consent"
-          className="input select"
-          value={filters.consent ?? ""}
-          onChange={(e) => onChange({ consent: e.target.value })}
-        >
-          <option value="">{t.anyConsent}</option>
-          <option value="email=subscribed">{t.emailSubscribed}</option>
-          <option value="email=unsubscribed">{t.emailUnsubscribed}</option>
-          <option value="sms=subscribed">{t.smsSubscribed}</option>
-        </select>
-      </div>
-      <div className="field contacts-filter-short">
-        <label htmlFor="contacts-tag">{t.tag}</label>
-        <input
-          id="contacts-tag"
-          className="input"
-          placeholder={t.tagPlaceholder}
-          value={tag}
-          onChange={(e) => setTag(e.target.value)}
-        />
-      </div>
-      <div className="field contacts-filter-short">
-        <label htmlFor="contacts-source">{t.source}</label>
-        <input
-          id="contacts-source"
-          className="input"
-          placeholder={t.sourcePlaceholder}
-          value={source}
-          onChange={(e) => setSource(e.target.value)}
-        />
-      </div>
-      <button type="submit" className="button button-primary">
-        {t.apply}
-      </button>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import type { ContactSummary, Stage } from "@voronka/contract";
 import { Link } from "react-router-dom";
 import { contactName, sourceLabel } from "../contacts/labels.ts";
-import { formatDateTime } from "../ui/format.ts";
+import { formatDateTime, formatRelative } from "../ui/format.ts";
 import { isStalled, timeInStage } from "./board.ts";
 import { boardStrings as t } from "./strings.ts";
 
@@ -57,9 +57,11 @@ export function BoardCard({ contact, stage, stallDays, now, onMove }: Props) {
   const time = entered ? timeInStage(entered, now) : null;
   const timeText = !time
     ? null
-    : time.unit === "none"
-      ? t.justArrived
-      : t.inStage(time.unit === "hours" ? t.hours(time.amount) : t.days(time.amount));
+    : stage.kind !== "open" && entered
+      ? t.outcomeSince(stage.kind === "won" ? t.kindWon : t.kindLost, formatRelative(entered, now))
+      : time.unit === "none"
+        ? t.justArrived
+        : t.inStage(time.unit === "hours" ? t.hours(time.amount) : t.days(time.amount));
 
   return (
     <li

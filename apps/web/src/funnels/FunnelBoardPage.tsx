@@ -90,6 +90,27 @@ function Board({ funnel, back, onFunnel }: BoardProps) {
     await refresh();
   }
 
+  function renderColumn(stage: Stage) {
+    return (
+      <BoardColumn
+        key={stage.id}
+        funnelId={funnel.id}
+        stage={stage}
+        stallDays={funnel.stallDays}
+        version={version}
+        now={now}
+        onMoveRequest={(contact, from) =>
+          setMoving({
+            contactId: contact.id,
+            contactName: contactName(contact),
+            fromStageId: from.id,
+          })
+        }
+        onDropCard={handleDrop}
+      />
+    );
+  }
+
   return (
     <div className="content-wide">
       <PageHeader
@@ -122,24 +143,10 @@ function Board({ funnel, back, onFunnel }: BoardProps) {
         {notice?.text ?? ""}
       </p>
       <div className="board">
-        {columns.map((stage) => (
-          <BoardColumn
-            key={stage.id}
-            funnelId={funnel.id}
-            stage={stage}
-            stallDays={funnel.stallDays}
-            version={version}
-            now={now}
-            onMoveRequest={(contact, from) =>
-              setMoving({
-                contactId: contact.id,
-                contactName: contactName(contact),
-                fromStageId: from.id,
-              })
-            }
-            onDropCard={handleDrop}
-          />
-        ))}
+        {columns.filter((stage) => stage.kind === "open").map(renderColumn)}
+        <div className="board-outcomes">
+          {columns.filter((stage) => stage.kind !== "open").map(renderColumn)}
+        </div>
       </div>
       {moving ? (
         <MoveDialog

@@ -65,6 +65,7 @@ export const boardStrings = {
   days: (n: number) => (n === 1 ? "1 day" : `${n} days`),
   moved: (name: string, stage: string) => `${name} moved to ${stage}.`,
   markedLost: (name: string) => `${name} marked lost.`,
+  outcomeSince: (outcome: string, when: string) => `${outcome} ${when}`,
   kindWon: "Won",
   kindLost: "Lost",
   noSource: "Source unknown",
