@@ -17,6 +17,7 @@ CREATE TABLE "enrollments" (
 	"node" text,
 	"state" jsonb NOT NULL,
 	"wake_at" timestamp with time zone,
+	"start" jsonb,
 	"waiting_event" text,
 	"started_at" timestamp with time zone NOT NULL,
 	"ended_at" timestamp with time zone,
@@ -86,7 +87,7 @@ CREATE TABLE "journeys" (
 ALTER TABLE "journeys" ADD CONSTRAINT "journeys_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "enrollment_inbox_enrollment_idx" ON "enrollment_inbox" USING btree ("workspace_id","enrollment_id","id");--> statement-breakpoint
 CREATE INDEX "enrollment_inbox_order_idx" ON "enrollment_inbox" USING btree ("id");--> statement-breakpoint
-CREATE INDEX "enrollments_wake_idx" ON "enrollments" USING btree ("wake_at") WHERE status = 'waiting' and wake_at is not null;--> statement-breakpoint
+CREATE INDEX "enrollments_wake_idx" ON "enrollments" USING btree ("wake_at") WHERE wake_at is not null;--> statement-breakpoint
 CREATE INDEX "enrollments_contact_idx" ON "enrollments" USING btree ("workspace_id","contact_id","journey_id");--> statement-breakpoint
 CREATE INDEX "enrollments_journey_idx" ON "enrollments" USING btree ("workspace_id","journey_id","version","status");--> statement-breakpoint
 CREATE INDEX "journey_effects_pending_idx" ON "journey_effects" USING btree ("channel","created_at") WHERE status = 'pending';--> statement-breakpoint

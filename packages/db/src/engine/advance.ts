@@ -31,6 +31,9 @@ export interface AdvanceResult {
   full: boolean;
 }
 
+/** Candidate window, in batches: see {@link lockDue}. */
+const CANDIDATE_WINDOW = 4;
+
 type DueRow = {
   workspace_id: string;
   id: string;
@@ -39,6 +42,8 @@ type DueRow = {
   contact_id: string;
   status: string;
   state: unknown;
+  start: unknown;
+  started_at: string;
   resumed_at: string | null;
 };
 
@@ -98,15 +103,13 @@ export async function advanceBatch(db: Db, options: AdvanceOptions): Promise<Adv
         if (!version || !world) continue;
         const state = Enrollment.parse(row.state);
         const notBefore = row.resumed_at === null ? -Infinity : Date.parse(row.resumed_at);
-        const run = runInputs(
-          version,
-          state,
-          inbox.get(row.id) ?? [],
-          world,
-          options.now,
-          notBefore,
-        );
-        if (run.steps.length === 0) continue;
+        const inputs = inbox.get(row.id) ?? [];
+        if (row.start !== null) {
+          inputs.unshift({ input: StepInput.parse(row.start), at: Date.parse(row.started_at) });
+        }
+        const run = runInputs(version, state, inputs, world, options.now, notBefore);
+        // A started row is always written back, so its start is never offered twice.
+        if (run.steps.length === 0 && row.start === null) continue;
         result.steps += run.steps.length;
         updates.push({ row, state: run.state });
         const ref = {
@@ -133,29 +136,52 @@ export async function advanceBatch(db: Db, options: AdvanceOptions): Promise<Adv
   });
 }
 
-/** Locks a batch: enrollments with inbox inputs, then due timers, of live journeys only. */
+/**
+ * Locks a batch: due starts and timers (by the `wake_at` index), then enrollments with inbox
+ * inputs, of live journeys only. Each arm locks as it scans (`SKIP LOCKED` before `LIMIT`), so
+ * concurrent workers fill their batches with disjoint rows, and no join back to `enrollments`
+ * is left for a planner with stale statistics (a freshly filled table) to get wrong.
+ */
 async function lockDue(tx: Tx, now: number, limit: number): Promise<DueRow[]> {
   const at = new Date(now).toISOString();
-  const rows = await tx.execute<DueRow>(sql`
-    with due as (
-      (select i.workspace_id, i.enrollment_id as id from enrollment_inbox i
-        where exists (select 1 from enrollments e join journeys j on j.workspace_id = e.workspace_id and j.id = e.journey_id
-                      where e.workspace_id = i.workspace_id and e.id = i.enrollment_id and j.status = 'live')
-        order by i.id limit ${limit})
-      union
-      (select e.workspace_id, e.id from enrollments e
-        where e.status = 'waiting' and e.wake_at is not null and e.wake_at <= ${at}::timestamptz
-          and exists (select 1 from journeys j where j.workspace_id = e.workspace_id and j.id = e.journey_id and j.status = 'live')
-        order by e.wake_at limit ${limit})
-    )
-    select e.workspace_id, e.id, e.journey_id, e.version, e.contact_id, e.status, e.state, j.resumed_at::text as resumed_at
-    from enrollments e
-    join due d on d.workspace_id = e.workspace_id and d.id = e.id
-    join journeys j on j.workspace_id = e.workspace_id and j.id = e.journey_id and j.status = 'live'
-    limit ${limit}
-    for update of e skip locked
+  const columns = sql`e.workspace_id, e.id, e.journey_id, e.version, e.contact_id, e.status, e.state, e.start,
+    e.started_at::text as started_at,
+    (select j.resumed_at::text from journeys j where j.workspace_id = e.workspace_id and j.id = e.journey_id) as resumed_at`;
+  const live = sql`exists (select 1 from journeys j where j.workspace_id = e.workspace_id and j.id = e.journey_id and j.status = 'live')`;
+  const timers = await tx.execute<DueRow>(sql`
+    select ${columns} from enrollments e
+    where e.wake_at is not null and e.wake_at <= ${at}::timestamptz and e.status in ('active', 'waiting') and ${live}
+    order by e.wake_at limit ${limit}
+    for update of e skip locked`);
+  const room = limit - timers.rows.length;
+  if (room <= 0) return stillLive(tx, timers.rows);
+  const inboxed = await tx.execute<DueRow>(sql`
+    select ${columns} from enrollments e
+    where (e.workspace_id, e.id) in (select i.workspace_id, i.enrollment_id from enrollment_inbox i order by i.id limit ${limit * CANDIDATE_WINDOW})
+      and ${live}
+    limit ${room}
+    for update of e skip locked`);
+  const seen = new Set(timers.rows.map((r) => r.id));
+  return stillLive(tx, [...timers.rows, ...inboxed.rows.filter((r) => !seen.has(r.id))]);
+}
+
+/**
+ * Share-locks the batch's journeys and drops rows whose journey stopped being live meanwhile.
+ * Pausing takes the row lock exclusively, so it waits for batches in flight: once a pause
+ * returns, no step of the journey runs until resume.
+ */
+async function stillLive(tx: Tx, rows: DueRow[]): Promise<DueRow[]> {
+  if (rows.length === 0) return rows;
+  const keys = [...new Set(rows.map((r) => `${r.workspace_id}:${r.journey_id}`))];
+  const live = await tx.execute<{ workspace_id: string; id: string }>(sql`
+    select j.workspace_id, j.id from journeys j
+    join unnest(${pgArray(keys.map((k) => k.slice(0, 36)))}::uuid[], ${pgArray(keys.map((k) => k.slice(37)))}::uuid[])
+      as k(workspace_id, id) on j.workspace_id = k.workspace_id and j.id = k.id
+    where j.status = 'live'
+    order by j.workspace_id, j.id
     for share of j`);
-  return rows.rows;
+  const ok = new Set(live.rows.map((r) => `${r.workspace_id}:${r.id}`));
+  return rows.filter((r) => ok.has(`${r.workspace_id}:${r.journey_id}`));
 }
 
 /** Removes and returns the inbox inputs of the locked enrollments, in arrival order. */
@@ -187,7 +213,7 @@ async function writeStates(
   if (updates.length === 0) return;
   const s = updates.map((u) => u.state);
   await tx.execute(sql`
-    update enrollments e set state = u.state::jsonb, status = u.status, node = u.node,
+    update enrollments e set state = u.state::jsonb, status = u.status, node = u.node, start = null,
       wake_at = u.wake_at, waiting_event = u.waiting_event, ended_at = u.ended_at, updated_at = now()
     from unnest(
       ${pgArray(updates.map((u) => u.row.workspace_id))}::uuid[], ${pgArray(updates.map((u) => u.row.id))}::uuid[],

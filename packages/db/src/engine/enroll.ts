@@ -25,8 +25,8 @@ export interface EnrollCandidate {
 type History = { totalRuns: number; activeRuns: number; lastStartedAt: number | null };
 
 /**
- * Creates enrollments for the candidates the journeys' re-entry rules admit, with a `start`
- * input in each one's inbox, in the caller's transaction. Concurrent enrollers of the same
+ * Creates enrollments for the candidates the journeys' re-entry rules admit, with its `start`
+ * input on the row (due at once), in the caller's transaction. Concurrent enrollers of the same
  * (journey, contact) are serialised by an advisory lock, so `once` means once. Returns the
  * number of enrollments created.
  */
@@ -76,23 +76,19 @@ export async function enrollContacts(
   }
   if (admitted.length === 0) return 0;
   const iso = admitted.map((a) => new Date(a.at).toISOString());
-  await tx.execute(sql`
-    insert into enrollments (workspace_id, id, journey_id, version, contact_id, status, state, started_at)
-    select ${workspaceId}, u.id, u.journey_id, u.version, u.contact_id, 'active', u.state::jsonb, u.at
-    from unnest(${pgArray(admitted.map((a) => a.id))}::uuid[], ${pgArray(admitted.map((a) => a.journeyId))}::uuid[],
-                ${pgArray(admitted.map((a) => a.version))}::int[], ${pgArray(admitted.map((a) => a.contactId))}::uuid[],
-                ${pgArray(admitted.map((a) => JSON.stringify(newEnrollment(a.id, a.contactId, a.at))))}::text[],
-                ${pgArray(iso)}::timestamptz[]) as u(id, journey_id, version, contact_id, state, at)`);
-  const inputs: StepInput[] = admitted.map((a) => ({
+  const starts: StepInput[] = admitted.map((a) => ({
     type: "start",
     trigger: a.trigger,
     ...(a.event ? { event: a.event } : {}),
   }));
+  // Due at once: the engine's sweep picks new runs up by `wake_at`, like timers.
   await tx.execute(sql`
-    insert into enrollment_inbox (workspace_id, enrollment_id, input, at)
-    select ${workspaceId}, u.id, u.input::jsonb, u.at
-    from unnest(${pgArray(admitted.map((a) => a.id))}::uuid[], ${pgArray(inputs.map((i) => JSON.stringify(i)))}::text[],
-                ${pgArray(iso)}::timestamptz[]) with ordinality as u(id, input, at, n)
-    order by u.n`);
+    insert into enrollments (workspace_id, id, journey_id, version, contact_id, status, state, start, wake_at, started_at)
+    select ${workspaceId}, u.id, u.journey_id, u.version, u.contact_id, 'active', u.state::jsonb, u.start::jsonb, u.at, u.at
+    from unnest(${pgArray(admitted.map((a) => a.id))}::uuid[], ${pgArray(admitted.map((a) => a.journeyId))}::uuid[],
+                ${pgArray(admitted.map((a) => a.version))}::int[], ${pgArray(admitted.map((a) => a.contactId))}::uuid[],
+                ${pgArray(admitted.map((a) => JSON.stringify(newEnrollment(a.id, a.contactId, a.at))))}::text[],
+                ${pgArray(starts.map((i) => JSON.stringify(i)))}::text[],
+                ${pgArray(iso)}::timestamptz[]) as u(id, journey_id, version, contact_id, state, start, at)`);
   return admitted.length;
 }

@@ -55,7 +55,7 @@ async function endRuns(tx: Tx, workspaceId: string, journeyId: string, now: Date
   const at = now.toISOString();
   await tx.execute(sql`
     with ended as (
-      update enrollments set status = 'exited', wake_at = null, waiting_event = null, ended_at = ${at}, updated_at = now(),
+      update enrollments set status = 'exited', wake_at = null, start = null, waiting_event = null, ended_at = ${at}, updated_at = now(),
         state = state || jsonb_build_object('status', 'exited', 'wakeAt', null, 'waitingFor', null,
                                             'endedAt', ${now.getTime()}::bigint, 'exitReason', 'journey-stopped')
       where workspace_id = ${workspaceId} and journey_id = ${journeyId} and status in ('active', 'waiting')

@@ -90,7 +90,10 @@ export const enrollments = pgTable(
     status: text("status", { enum: ENROLLMENT_STATUSES }).notNull(),
     node: text("node"),
     state: jsonb("state").$type<unknown>().notNull(),
+    /** When the engine must look at the row: the timer of a waiting run, or the start time. */
     wakeAt: ts("wake_at"),
+    /** The `start` input of a run not yet started (cleared by its first step). */
+    start: jsonb("start").$type<unknown>(),
     /** The event a wait-for-event node waits for (goal and exit events wake it too). */
     waitingEvent: text("waiting_event"),
     startedAt: ts("started_at").notNull(),
@@ -99,10 +102,8 @@ export const enrollments = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
-    // The sweeper: due timers in time order; only waiting rows are in the index.
-    index("enrollments_wake_idx")
-      .on(t.wakeAt)
-      .where(sql`status = 'waiting' and wake_at is not null`),
+    // The sweeper: due starts and timers in time order; ended runs are not in the index.
+    index("enrollments_wake_idx").on(t.wakeAt).where(sql`wake_at is not null`),
     // Routing events and re-entry checks: a contact's runs of a journey.
     index("enrollments_contact_idx").on(t.workspaceId, t.contactId, t.journeyId),
     index("enrollments_journey_idx").on(t.workspaceId, t.journeyId, t.version, t.status),

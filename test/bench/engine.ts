@@ -1,0 +1,166 @@
+import {
+  advanceBatch,
+  connect,
+  createFunnel,
+  createJourney,
+  enrollContacts,
+  provisionWorkspace,
+  publishJourney,
+} from "@voronka/db";
+import { Logger, run } from "graphile-worker";
+import pg from "pg";
+import { benchDatabase, progress } from "./support/database.ts";
+
+/** Concurrent engine loops (each one transaction at a time) and enrollments per transaction. */
+const LOOPS = 4;
+const BATCH = 1000;
+const NODES_PER_CONTACT = 5;
+
+/** event trigger → condition → send email → move stage → exit. */
+function fiveNodes(funnelId: string, stageId: string) {
+  const node = (id: string, type: string, data: object, x: number) => ({ id, type, position: { x, y: 0 }, data });
+  return {
+    schemaVersion: 1,
+    nodes: [
+      node("signed-up", "trigger-event", { event: "signed_up" }, 0),
+      node("is-pro", "condition", { condition: { kind: "attribute", attribute: "plan", op: "eq", value: "pro" } }, 1),
+      node("welcome", "send-email", { templateId: "welcome" }, 2),
+      node("stage", "move-stage", { funnel: funnelId, stage: stageId }, 3),
+      node("done", "exit", {}, 4),
+    ],
+    edges: [
+      { id: "e1", source: "signed-up", target: "is-pro" },
+      { id: "e2", source: "is-pro", sourceHandle: "yes", target: "welcome" },
+      { id: "e3", source: "is-pro", sourceHandle: "no", target: "done" },
+      { id: "e4", source: "welcome", target: "stage" },
+      { id: "e5", source: "stage", target: "done" },
+    ],
+  };
+}
+
+/** graphile-worker no-op jobs/s with its best settings: the ceiling of one-job-per-step. */
+async function noopCeiling(pool: pg.Pool, jobs: number): Promise<number> {
+  await pool.query(
+    `select graphile_worker.add_jobs(array_agg(json_populate_record(null::graphile_worker.job_spec, '{"identifier":"noop","payload":{}}')))
+     from generate_series(1, $1)`,
+    [jobs],
+  );
+  let done = 0;
+  const started = performance.now();
+  const runner = await run({
+    pgPool: pool,
+    concurrency: 16,
+    noHandleSignals: true,
+    pollInterval: 100,
+    logger: new Logger(() => () => {}),
+    taskList: {
+      noop: async () => {
+        done++;
+      },
+    },
+    preset: { worker: { localQueue: { size: 500 }, completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+  });
+  while (done < jobs) await new Promise((r) => setTimeout(r, 20));
+  const seconds = (performance.now() - started) / 1000;
+  await runner.stop();
+  return jobs / seconds;
+}
+
+/**
+ * `pnpm bench engine [--size N]`: N contacts through a 5-node journey on the real engine
+ * (enrolled at the trigger in transactions of 5,000, then advanced by 4 concurrent loops of
+ * 1,000-enrollment batches; sends go to the outbox, stage moves are applied), and in the same
+ * run graphile-worker's no-op job throughput with localQueue and zero batch delays.
+ */
+export async function main({ size = 200_000 }: { size?: number }): Promise<void> {
+  const contacts = size;
+  progress(`engine: ${contacts} contacts × ${NODES_PER_CONTACT} nodes, ${LOOPS} loops × ${BATCH}-enrollment batches`);
+  const database = await benchDatabase("engine");
+  const { db, pool, close } = connect(database.url, { max: LOOPS + 4 });
+  try {
+    const ceilingJobs = Math.min(contacts, 100_000);
+    const ceilingPerSec = await noopCeiling(pool, ceilingJobs);
+    progress(`ceiling: ${ceilingJobs} graphile-worker no-op jobs at ${Math.round(ceilingPerSec)} jobs/s`);
+
+    const { workspace } = await provisionWorkspace(db, "Bench");
+    const ws = workspace.id;
+    const funnel = await createFunnel(db, ws, { name: "Bench", stages: ["Welcomed"] });
+    const stageId = funnel.stages[0]?.id ?? "";
+    await pool.query(
+      `insert into contacts (workspace_id, user_id, consent, traits)
+       select $1, 'u' || g, '{"email":"subscribed"}', '{"plan":"pro"}' from generate_series(1, $2) g`,
+      [ws, contacts],
+    );
+    const journey = await createJourney(db, ws, { name: "Bench", draft: fiveNodes(funnel.id, stageId) });
+    const published = await publishJourney(db, ws, journey.id);
+    if ("violations" in published) throw new Error(JSON.stringify(published.violations));
+    const ids = (await pool.query<{ id: string }>("select id from contacts where workspace_id = $1", [ws])).rows.map((r) => r.id);
+    const now = Date.now();
+
+    const enrollStarted = performance.now();
+    for (let i = 0; i < ids.length; i += 5000) {
+      const chunk = ids.slice(i, i + 5000).map((contactId) => ({
+        journeyId: journey.id,
+        version: 1,
+        reentry: { mode: "after-exit" as const },
+        contactId,
+        trigger: "signed-up",
+        at: now,
+      }));
+      await db.transaction((tx) => enrollContacts(tx, ws, chunk));
+    }
+    const enrollSeconds = (performance.now() - enrollStarted) / 1000;
+    progress(`enrolled ${ids.length} in ${enrollSeconds.toFixed(1)} s (${Math.round(ids.length / enrollSeconds)}/s)`);
+
+    let advanced = 0;
+    let steps = 0;
+    const started = performance.now();
+    const ticker = setInterval(() => progress(`  ${advanced} / ${contacts} contacts advanced`), 2000);
+    await Promise.all(
+      Array.from({ length: LOOPS }, async () => {
+        for (;;) {
+          const r = await advanceBatch(db, { now, batchSize: BATCH });
+          if (r.enrollments === 0) return;
+          advanced += r.enrollments;
+          steps += r.steps;
+        }
+      }),
+    );
+    clearInterval(ticker);
+    const seconds = (performance.now() - started) / 1000;
+    const check = await pool.query<{ sends: number; moves: number; exited: number }>(
+      `select (select count(*)::int from journey_effects where workspace_id = $1 and type = 'send-email') as sends,
+              (select count(*)::int from stage_moves where workspace_id = $1) as moves,
+              (select count(*)::int from enrollments where workspace_id = $1 and status = 'exited') as exited`,
+      [ws],
+    );
+    const c = check.rows[0];
+    const contactsPerSec = contacts / seconds;
+    progress(
+      `advanced ${contacts} contacts in ${seconds.toFixed(1)} s = ${Math.round(contactsPerSec)} contacts/s; outbox ${c?.sends} sends, ${c?.moves} stage moves, ${c?.exited} exited`,
+    );
+    const result = {
+      name: "engine",
+      contacts,
+      nodesPerContact: NODES_PER_CONTACT,
+      seconds: Number(seconds.toFixed(2)),
+      contactsPerSec: Math.round(contactsPerSec),
+      nodeStepsPerSec: Math.round(contactsPerSec * NODES_PER_CONTACT),
+      enrollPerSec: Math.round(contacts / enrollSeconds),
+      endToEndContactsPerSec: Math.round(contacts / (seconds + enrollSeconds)),
+      ceilingJobsPerSec: Math.round(ceilingPerSec),
+      ratio: Number((contactsPerSec / ceilingPerSec).toFixed(3)),
+      steps,
+      sends: c?.sends,
+      stageMoves: c?.moves,
+      exited: c?.exited,
+      loops: LOOPS,
+      batch: BATCH,
+      database: database.where,
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    await close();
+    await database.close();
+  }
+}
