@@ -1,4 +1,5 @@
 export * from "./contacts.ts";
+export * from "./email.ts";
 export * from "./funnels.ts";
 export * from "./journeys.ts";
 export * from "./leads.ts";
