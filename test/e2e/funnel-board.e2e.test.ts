@@ -39,8 +39,15 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const shot = (name: string, fullPage = false) =>
-  page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
+/** Screenshots the page; `whole` grows the window to the page's height, so sticky parts stay put. */
+async function shot(name: string, whole = false) {
+  if (whole) {
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: 1440, height: Math.max(900, Math.min(height, 4000)) });
+  }
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+  if (whole) await page.setViewportSize({ width: 1440, height: 900 });
+}
 
 /** Calls the API as a server would, with the workspace's secret key. */
 async function apiCall<T>(method: string, url: string, body?: unknown): Promise<T> {

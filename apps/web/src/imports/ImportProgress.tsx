@@ -159,8 +159,8 @@ function RejectedRows({ result }: { result: ContactImport }) {
                 <tbody>
                   {result.report.map((item) => (
                     <tr key={`${item.row}:${item.reason}`}>
-                      <td className="table-strong">{item.row}</td>
-                      <td>{item.reason}</td>
+                      <td className="table-strong import-row-number">{item.row}</td>
+                      <td>{reasonText(item.reason)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -171,4 +171,10 @@ function RejectedRows({ result }: { result: ContactImport }) {
       </div>
     </section>
   );
+}
+
+/** The importer's reason as a sentence: "no email, phone or userId" → "No email, phone or user ID". */
+export function reasonText(reason: string): string {
+  const text = reason.replace(/\buserId\b/g, "user ID");
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
