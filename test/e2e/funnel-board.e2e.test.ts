@@ -285,5 +285,12 @@ describe("the funnel board", () => {
 
     await page.getByRole("link", { name: "← Back to the board" }).click();
     await expect.poll(() => column("Follow-up call").isVisible()).toBe(true);
+
+    await page.getByRole("link", { name: "← Funnels" }).click();
+    await page.waitForURL(/\/funnels$/);
+    await expect
+      .poll(() => page.getByRole("link", { name: /Banquet hall sales/ }).isVisible())
+      .toBe(true);
+    await shot("funnels-list");
   });
 });

@@ -44,7 +44,7 @@ export function MapColumnsStep({ file, onBack, onStarted }: Props) {
     const choice = choices[i];
     const column = header[i];
     if (!choice || choice === "skip" || column === undefined) return null;
-    return choice === "custom" ? customKey(column) : choice;
+    return choice === "custom" ? customKey(column, i) : choice;
   };
   const mapped = header.flatMap((column, i) => {
     const to = target(i);
@@ -140,7 +140,7 @@ export function MapColumnsStep({ file, onBack, onStarted }: Props) {
                           ))}
                         </optgroup>
                         <optgroup label={t.otherGroup}>
-                          <option value="custom">{t.custom(customKey(column))}</option>
+                          <option value="custom">{t.custom(customKey(column, i))}</option>
                         </optgroup>
                       </select>
                     </td>

@@ -43,13 +43,16 @@ export function guessColumn(header: string): ColumnChoice {
   return key ? "custom" : "skip";
 }
 
-/** The custom property key a column is stored under: "Wedding date" → traits.wedding_date. */
-export function customKey(header: string): string {
+/**
+ * The custom property key a column is stored under: "Wedding date" → traits.wedding_date. A
+ * header with no Latin letters or digits (e.g. in Cyrillic) becomes column_<its number>.
+ */
+export function customKey(header: string, index: number): string {
   const slug = header
     .trim()
     .toLowerCase()
     .replace(/[^a-z0-9_-]+/g, "_")
     .replace(/^_+|_+$/g, "")
     .slice(0, 64);
-  return `traits.${slug || "column"}`;
+  return `traits.${slug || `column_${index + 1}`}`;
 }
