@@ -8,7 +8,7 @@ import {
   publishJourney,
 } from "@voronka/db";
 import { Logger, run } from "graphile-worker";
-import pg from "pg";
+import type pg from "pg";
 import { benchDatabase, progress } from "./support/database.ts";
 
 /** Concurrent engine loops (each one transaction at a time) and enrollments per transaction. */
@@ -18,12 +18,22 @@ const NODES_PER_CONTACT = 5;
 
 /** event trigger → condition → send email → move stage → exit. */
 function fiveNodes(funnelId: string, stageId: string) {
-  const node = (id: string, type: string, data: object, x: number) => ({ id, type, position: { x, y: 0 }, data });
+  const node = (id: string, type: string, data: object, x: number) => ({
+    id,
+    type,
+    position: { x, y: 0 },
+    data,
+  });
   return {
     schemaVersion: 1,
     nodes: [
       node("signed-up", "trigger-event", { event: "signed_up" }, 0),
-      node("is-pro", "condition", { condition: { kind: "attribute", attribute: "plan", op: "eq", value: "pro" } }, 1),
+      node(
+        "is-pro",
+        "condition",
+        { condition: { kind: "attribute", attribute: "plan", op: "eq", value: "pro" } },
+        1,
+      ),
       node("welcome", "send-email", { templateId: "welcome" }, 2),
       node("stage", "move-stage", { funnel: funnelId, stage: stageId }, 3),
       node("done", "exit", {}, 4),
@@ -58,7 +68,9 @@ async function noopCeiling(pool: pg.Pool, jobs: number): Promise<number> {
         done++;
       },
     },
-    preset: { worker: { localQueue: { size: 500 }, completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+    preset: {
+      worker: { localQueue: { size: 500 }, completeJobBatchDelay: 0, failJobBatchDelay: 0 },
+    },
   });
   while (done < jobs) await new Promise((r) => setTimeout(r, 20));
   const seconds = (performance.now() - started) / 1000;
@@ -74,13 +86,17 @@ async function noopCeiling(pool: pg.Pool, jobs: number): Promise<number> {
  */
 export async function main({ size = 200_000 }: { size?: number }): Promise<void> {
   const contacts = size;
-  progress(`engine: ${contacts} contacts × ${NODES_PER_CONTACT} nodes, ${LOOPS} loops × ${BATCH}-enrollment batches`);
+  progress(
+    `engine: ${contacts} contacts × ${NODES_PER_CONTACT} nodes, ${LOOPS} loops × ${BATCH}-enrollment batches`,
+  );
   const database = await benchDatabase("engine");
   const { db, pool, close } = connect(database.url, { max: LOOPS + 4 });
   try {
     const ceilingJobs = Math.min(contacts, 100_000);
     const ceilingPerSec = await noopCeiling(pool, ceilingJobs);
-    progress(`ceiling: ${ceilingJobs} graphile-worker no-op jobs at ${Math.round(ceilingPerSec)} jobs/s`);
+    progress(
+      `ceiling: ${ceilingJobs} graphile-worker no-op jobs at ${Math.round(ceilingPerSec)} jobs/s`,
+    );
 
     const { workspace } = await provisionWorkspace(db, "Bench");
     const ws = workspace.id;
@@ -91,10 +107,15 @@ export async function main({ size = 200_000 }: { size?: number }): Promise<void>
        select $1, 'u' || g, '{"email":"subscribed"}', '{"plan":"pro"}' from generate_series(1, $2) g`,
       [ws, contacts],
     );
-    const journey = await createJourney(db, ws, { name: "Bench", draft: fiveNodes(funnel.id, stageId) });
+    const journey = await createJourney(db, ws, {
+      name: "Bench",
+      draft: fiveNodes(funnel.id, stageId),
+    });
     const published = await publishJourney(db, ws, journey.id);
     if ("violations" in published) throw new Error(JSON.stringify(published.violations));
-    const ids = (await pool.query<{ id: string }>("select id from contacts where workspace_id = $1", [ws])).rows.map((r) => r.id);
+    const ids = (
+      await pool.query<{ id: string }>("select id from contacts where workspace_id = $1", [ws])
+    ).rows.map((r) => r.id);
     const now = Date.now();
 
     const enrollStarted = performance.now();
@@ -110,12 +131,17 @@ export async function main({ size = 200_000 }: { size?: number }): Promise<void>
       await db.transaction((tx) => enrollContacts(tx, ws, chunk));
     }
     const enrollSeconds = (performance.now() - enrollStarted) / 1000;
-    progress(`enrolled ${ids.length} in ${enrollSeconds.toFixed(1)} s (${Math.round(ids.length / enrollSeconds)}/s)`);
+    progress(
+      `enrolled ${ids.length} in ${enrollSeconds.toFixed(1)} s (${Math.round(ids.length / enrollSeconds)}/s)`,
+    );
 
     let advanced = 0;
     let steps = 0;
     const started = performance.now();
-    const ticker = setInterval(() => progress(`  ${advanced} / ${contacts} contacts advanced`), 2000);
+    const ticker = setInterval(
+      () => progress(`  ${advanced} / ${contacts} contacts advanced`),
+      2000,
+    );
     await Promise.all(
       Array.from({ length: LOOPS }, async () => {
         for (;;) {

@@ -18,12 +18,10 @@ export const GraphViolation = z
 export type GraphViolation = z.infer<typeof GraphViolation>;
 
 /** A journey graph as the editor saves it; checked by the validator, not by this schema. */
-export const DraftGraph = z
-  .record(z.string(), z.unknown())
-  .meta({
-    id: "DraftGraph",
-    description: "`{ schemaVersion, nodes, edges, settings }` (see docs/journey-graph.md).",
-  });
+export const DraftGraph = z.record(z.string(), z.unknown()).meta({
+  id: "DraftGraph",
+  description: "`{ schemaVersion, nodes, edges, settings }` (see docs/journey-graph.md).",
+});
 
 export const JourneySummary = z
   .object({
