@@ -265,6 +265,11 @@ describe("the funnel board", () => {
 
     await page.goto(`${server.url}/contacts?q=nobody-here`);
     await visible("No contacts match these filters.").toBe(true);
+
+    await page.goto(`${server.url}/contacts/00000000-0000-4000-8000-000000000000`);
+    await visible("This contact doesn't exist in this workspace").toBe(true);
+    await page.goto(`${server.url}/funnels/not-a-funnel`);
+    await visible("This funnel doesn't exist in this workspace").toBe(true);
   });
 
   it("edits stages and lost reasons in the funnel settings", async () => {

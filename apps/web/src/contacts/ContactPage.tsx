@@ -27,7 +27,9 @@ export function ContactPage() {
     );
   }
   if (state.status === "error") {
-    const missing = state.error instanceof ApiError && state.error.status === 404;
+    // A malformed id (400) is as missing as an unknown one (404).
+    const missing =
+      state.error instanceof ApiError && (state.error.status === 404 || state.error.status === 400);
     return (
       <>
         <PageHeader title="Contact" back={back} />

@@ -32,12 +32,14 @@ export function FunnelBoardPage() {
     return (
       <>
         <PageHeader title="Funnel" back={back} />
-        <LoadError
-          error={state.error}
-          onRetry={
-            state.error instanceof ApiError && state.error.status === 404 ? undefined : reload
-          }
-        />
+        {state.error instanceof ApiError &&
+        (state.error.status === 404 || state.error.status === 400) ? (
+          <p className="table-empty">
+            {t.notFound} <Link to="/funnels">{t.allFunnels}</Link>
+          </p>
+        ) : (
+          <LoadError error={state.error} onRetry={reload} />
+        )}
       </>
     );
   }

@@ -46,6 +46,8 @@ export const createStrings = {
 
 export const boardStrings = {
   back: "← Funnels",
+  notFound: "This funnel doesn't exist in this workspace, or it was archived.",
+  allFunnels: "See all funnels",
   loading: "Loading the board…",
   settings: "Funnel settings",
   switchFunnel: "Funnel",
