@@ -13,6 +13,9 @@ import { contactRoutes } from "./routes/contacts/contacts.ts";
 import { exportRoutes } from "./routes/contacts/export.ts";
 import { IMPORT_PATH, importRoutes } from "./routes/contacts/imports.ts";
 import { docsRoutes } from "./routes/docs.ts";
+import { emailLinkRoutes } from "./routes/email/links.ts";
+import { emailSettingsRoutes } from "./routes/email/settings.ts";
+import { emailTemplateRoutes } from "./routes/email/templates.ts";
 import { funnelRoutes } from "./routes/funnels/funnels.ts";
 import { moveRoutes } from "./routes/funnels/moves.ts";
 import { stageRoutes } from "./routes/funnels/stages.ts";
@@ -59,7 +62,9 @@ export function createApp(deps: ServerDeps) {
     .route("/", importRoutes)
     .route("/", contactRoutes)
     .route("/", journeyRoutes)
-    .route("/", journeyLifecycleRoutes);
+    .route("/", journeyLifecycleRoutes)
+    .route("/", emailTemplateRoutes)
+    .route("/", emailSettingsRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "secretKey", {
     type: "http",
@@ -100,6 +105,7 @@ export function createApp(deps: ServerDeps) {
   app.route("/", docsRoutes);
   app.route("/", segmentRoutes);
   app.route("/", leadWebhookRoutes);
+  app.route("/", emailLinkRoutes);
 
   app.all("/api/*", (c) => notFound(c));
   app.all("/v1/*", (c) => notFound(c));

@@ -2,6 +2,7 @@ import type { Logger } from "@voronka/core";
 import type { Database } from "@voronka/db";
 import { Logger as GraphileLogger, type Runner, run } from "graphile-worker";
 import { ADVANCE_TASK, advanceEnrollments } from "./tasks/advance-enrollments.ts";
+import { DISPATCH_EMAIL_TASK, dispatchEmail } from "./tasks/dispatch-email.ts";
 import { housekeeping } from "./tasks/housekeeping.ts";
 import { IMPORT_TASK, importContacts } from "./tasks/import-contacts.ts";
 
@@ -21,7 +22,8 @@ export interface RunningWorker {
 
 /** Cron schedule of the periodic tasks (graphile-worker crontab syntax). */
 export const CRONTAB = `*/15 * * * * housekeeping ?max=1
-* * * * * ${ADVANCE_TASK} ?max=1`;
+* * * * * ${ADVANCE_TASK} ?max=1
+* * * * * ${DISPATCH_EMAIL_TASK} ?max=1`;
 
 function graphileLogger(log: Logger): GraphileLogger {
   return new GraphileLogger((scope) => (level, message, meta) => {
@@ -50,6 +52,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       housekeeping: housekeeping(database.db),
       [ADVANCE_TASK]: advanceEnrollments(database.db),
       [IMPORT_TASK]: importContacts(database.db),
+      [DISPATCH_EMAIL_TASK]: dispatchEmail(database.db),
     },
   });
   return { runner, stop: () => runner.stop() };

@@ -1,5 +1,6 @@
 export * from "./auth.ts";
 export * from "./contacts.ts";
+export * from "./email.ts";
 export * from "./errors.ts";
 export * from "./funnels.ts";
 export * from "./journeys.ts";

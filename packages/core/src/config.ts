@@ -16,6 +16,17 @@ export const Config = z.object({
     .optional()
     .transform((v) => v === "true"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  /**
+   * Server secret that signs email links (unsubscribe, open pixel, click redirect). At least 32
+   * characters; when unset, one is generated once and kept in `<VORONKA_DATA_DIR>/secret`. Set it
+   * explicitly when server and worker run on different hosts: both must sign with the same key.
+   */
+  VORONKA_SECRET: z.string().min(32).optional(),
+  /** The public base URL of the server, used in links inside emails. */
+  VORONKA_PUBLIC_URL: z.string().url().optional(),
+  /** Default SMTP server (`smtp://user:pass@host:587`); without it and without workspace
+   * settings, emails go to the built-in dev mailbox. */
+  SMTP_URL: z.string().url().optional(),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -3,3 +3,4 @@ export * from "./errors.ts";
 export * from "./logger.ts";
 export const VERSION = "0.1.0";
 export * from "./crypto.ts";
+export * from "./secret.ts";

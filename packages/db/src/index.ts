@@ -1,5 +1,6 @@
 export * from "./client.ts";
 export * from "./contacts/index.ts";
+export * from "./email/index.ts";
 export * from "./embedded.ts";
 export * from "./engine/index.ts";
 export * from "./funnels/index.ts";

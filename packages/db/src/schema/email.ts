@@ -84,7 +84,13 @@ export const emailSuppressions = pgTable(
   ],
 );
 
-export const EMAIL_DELIVERY_STATUSES = ["sent", "skipped", "bounced", "retrying", "failed"] as const;
+export const EMAIL_DELIVERY_STATUSES = [
+  "sent",
+  "skipped",
+  "bounced",
+  "retrying",
+  "failed",
+] as const;
 
 /**
  * What the dispatcher did with one send effect of `journey_effects` (same key): the

@@ -1,0 +1,116 @@
+import { AppError } from "@voronka/core";
+import {
+  type Db,
+  type EmailTemplate,
+  emailRecipient,
+  getEmailSettings,
+  storeInDevMailbox,
+} from "@voronka/db";
+import {
+  composeRaw,
+  domainOf,
+  emailConfig,
+  mailOptions,
+  messageIdFor,
+  type RenderContext,
+  renderEmail,
+  smtpSender,
+  unsubscribeUrl,
+} from "@voronka/email";
+
+const SAMPLE_CONTACT: RenderContext["contact"] = {
+  id: "00000000-0000-0000-0000-000000000000",
+  email: "jane@example.com",
+  firstName: "Jane",
+  lastName: "Doe",
+  name: "Jane Doe",
+  phone: null,
+  city: null,
+  country: null,
+  traits: {},
+};
+
+/** Renders the template's current version for a contact of the workspace (or a sample one). */
+export async function renderFor(
+  db: Db,
+  workspaceId: string,
+  template: EmailTemplate,
+  contactId: string | undefined,
+  vars: Record<string, string>,
+) {
+  const contact = contactId ? await emailRecipient(db, workspaceId, contactId) : SAMPLE_CONTACT;
+  if (!contact) throw new AppError("not_found", "No contact with this id in this workspace.");
+  const config = emailConfig();
+  const unsubscribe = unsubscribeUrl({
+    baseUrl: config.baseUrl,
+    secret: config.secret,
+    workspaceId,
+    contactId: contact.id,
+    effectKey: `preview:${template.id}:${template.version}`,
+  });
+  try {
+    // Previews never hit the compile cache of sends: the key includes the version.
+    return await renderEmail(
+      { ...template, cacheKey: `${workspaceId}:${template.id}:${template.version}` },
+      { contact, vars, unsubscribeUrl: unsubscribe },
+    );
+  } catch (err) {
+    throw new AppError("validation_failed", "The template does not render.", {
+      details: [{ path: "mjml", message: err instanceof Error ? err.message : String(err) }],
+    });
+  }
+}
+
+/** Sends one rendered template to an address now (SMTP, or the dev mailbox). */
+export async function testSend(
+  db: Db,
+  workspaceId: string,
+  template: EmailTemplate,
+  to: string,
+  contactId: string | undefined,
+  vars: Record<string, string>,
+) {
+  const rendered = await renderFor(db, workspaceId, template, contactId, vars);
+  const settings = await getEmailSettings(db, workspaceId);
+  const config = emailConfig();
+  const key = `test:${crypto.randomUUID()}`;
+  const messageId = messageIdFor(key, settings.dkimDomain ?? domainOf(settings.fromAddress));
+  const message = mailOptions({
+    from: { name: settings.fromName, address: settings.fromAddress },
+    to,
+    rendered: { ...rendered, subject: `[Test] ${rendered.subject}` },
+    messageId,
+    unsubscribeUrl: `${config.baseUrl.replace(/\/$/, "")}/e/u/test`,
+    dkim:
+      settings.dkimPrivateKey && settings.dkimDomain && settings.dkimSelector
+        ? {
+            domainName: settings.dkimDomain,
+            keySelector: settings.dkimSelector,
+            privateKey: settings.dkimPrivateKey,
+          }
+        : undefined,
+  });
+  const smtpUrl = settings.smtpUrl ?? config.smtpUrl;
+  if (!smtpUrl) {
+    await storeInDevMailbox(db, [
+      {
+        workspaceId,
+        messageId,
+        toAddress: to,
+        fromAddress: settings.fromAddress,
+        subject: `[Test] ${rendered.subject}`,
+        html: rendered.html,
+        text: rendered.text,
+        raw: await composeRaw(message),
+      },
+    ]);
+    return { messageId, via: "mailbox" as const };
+  }
+  const result = await smtpSender(smtpUrl).send(message);
+  if (!result.ok) {
+    throw new AppError("unavailable", `The SMTP server refused the message: ${result.error}`, {
+      retryable: !result.permanent,
+    });
+  }
+  return { messageId, via: "smtp" as const };
+}

@@ -1,0 +1,162 @@
+import type {
+  ClaimedEmail,
+  EmailOutcome,
+  EmailSettings,
+  NewDevMailboxMessage,
+  Tx,
+} from "@voronka/db";
+import { templateVersionAsOf } from "@voronka/db";
+import {
+  addTracking,
+  composeRaw,
+  domainOf,
+  type EmailConfig,
+  mailOptions,
+  messageIdFor,
+  renderEmail,
+  smtpSender,
+  type TrackingTarget,
+  unsubscribeUrl,
+} from "@voronka/email";
+import { z } from "zod";
+
+/** The send-email effect as the interpreter writes it (packages/journey `Effect`). */
+export const SendEmailEffect = z.object({
+  type: z.literal("send-email"),
+  key: z.string().min(1),
+  nodeId: z.string(),
+  templateId: z.string(),
+  subject: z.string().optional(),
+  vars: z.record(z.string(), z.string()).default({}),
+});
+
+const MAX_ATTEMPTS = 6;
+
+/** What one send produced: its outcome, and a dev-mailbox row when there is no SMTP. */
+export interface SendResult {
+  outcome: EmailOutcome;
+  mailbox?: NewDevMailboxMessage;
+}
+
+/** Back-off after the n-th temporary failure: 1, 2, 4, 8, 16 minutes. */
+export function retryDelayMs(attempt: number): number {
+  return Math.min(2 ** (attempt - 1), 60) * 60_000;
+}
+
+/**
+ * Decides, renders and sends one claimed effect. Never throws for a per-message problem:
+ * those become outcomes (skipped, failed, retrying, bounced).
+ */
+export async function sendOne(
+  tx: Tx,
+  claimed: ClaimedEmail,
+  settings: EmailSettings,
+  config: EmailConfig,
+  now: Date,
+): Promise<SendResult> {
+  const base = { workspaceId: claimed.workspaceId, key: claimed.key, contactId: claimed.contactId };
+  const skip = (detail: string): SendResult => ({
+    outcome: { ...base, status: "skipped", attempts: claimed.attempts, detail },
+  });
+  const fail = (detail: string): SendResult => ({
+    outcome: { ...base, status: "failed", attempts: claimed.attempts, detail },
+  });
+  const effect = SendEmailEffect.safeParse(claimed.payload);
+  if (!effect.success) return fail("invalid send-email effect");
+  const contact = claimed.contact;
+  if (!contact) return skip("contact not found");
+  if (!contact.email) return skip("no email address");
+  if (contact.consent.email === "unsubscribed") return skip("unsubscribed");
+  if (claimed.suppressed) return skip("suppressed");
+  const templateId = z.uuid().safeParse(effect.data.templateId);
+  const template = templateId.success
+    ? await templateVersionAsOf(tx, claimed.workspaceId, templateId.data, claimed.publishedAt)
+    : undefined;
+  if (!template) return fail(`template ${effect.data.templateId} not found`);
+
+  const target: TrackingTarget = {
+    baseUrl: config.baseUrl,
+    secret: config.secret,
+    workspaceId: claimed.workspaceId,
+    contactId: claimed.contactId,
+    effectKey: claimed.key,
+  };
+  const unsubscribe = unsubscribeUrl(target);
+  let rendered: Awaited<ReturnType<typeof renderEmail>>;
+  try {
+    rendered = await renderEmail(
+      template,
+      {
+        contact: { id: claimed.contactId, ...contact },
+        vars: effect.data.vars,
+        unsubscribeUrl: unsubscribe,
+      },
+      { subjectOverride: effect.data.subject },
+    );
+  } catch (err) {
+    return fail(`render failed: ${err instanceof Error ? err.message : String(err)}`.slice(0, 500));
+  }
+  const html = addTracking(rendered.html, target, unsubscribe);
+  const domain = settings.dkimDomain ?? domainOf(settings.fromAddress);
+  const messageId = messageIdFor(claimed.key, domain);
+  const dkim =
+    settings.dkimPrivateKey && settings.dkimDomain && settings.dkimSelector
+      ? {
+          domainName: settings.dkimDomain,
+          keySelector: settings.dkimSelector,
+          privateKey: settings.dkimPrivateKey,
+        }
+      : undefined;
+  const message = mailOptions({
+    from: { name: settings.fromName, address: settings.fromAddress },
+    to: contact.email,
+    rendered: { ...rendered, html },
+    messageId,
+    unsubscribeUrl: unsubscribe,
+    dkim,
+  });
+  const sent = {
+    ...base,
+    messageId,
+    toAddress: contact.email,
+    templateId: template.templateId,
+    templateVersion: template.version,
+  };
+  const smtpUrl = settings.smtpUrl ?? config.smtpUrl;
+  if (!smtpUrl) {
+    const raw = await composeRaw(message);
+    return {
+      outcome: { ...sent, status: "sent", via: "mailbox", attempts: claimed.attempts + 1 },
+      mailbox: {
+        workspaceId: claimed.workspaceId,
+        messageId,
+        toAddress: contact.email,
+        fromAddress: settings.fromAddress,
+        subject: rendered.subject,
+        html,
+        text: rendered.text,
+        headers: { "List-Unsubscribe": `<${unsubscribe}>` },
+        raw,
+      },
+    };
+  }
+  const result = await smtpSender(smtpUrl).send(message);
+  const attempts = claimed.attempts + 1;
+  if (result.ok) return { outcome: { ...sent, status: "sent", via: "smtp", attempts } };
+  if (result.permanent) {
+    return { outcome: { ...sent, status: "bounced", via: "smtp", attempts, detail: result.error } };
+  }
+  if (attempts >= MAX_ATTEMPTS) {
+    return { outcome: { ...sent, status: "failed", via: "smtp", attempts, detail: result.error } };
+  }
+  return {
+    outcome: {
+      ...sent,
+      status: "retrying",
+      via: "smtp",
+      attempts,
+      detail: result.error,
+      retryAt: new Date(now.getTime() + retryDelayMs(attempts)),
+    },
+  };
+}

@@ -1,0 +1,149 @@
+import { Liquid, type Template } from "liquidjs";
+import mjml2html from "mjml";
+import { htmlToText } from "./text.ts";
+
+/** One version of a template: what the marketer wrote. */
+export interface TemplateSource {
+  /** Unique per immutable version (`<workspace>:<template>:<version>`): the cache key. */
+  cacheKey: string;
+  subject: string;
+  preheader: string;
+  mjml: string;
+}
+
+/** What a template may use: `{{ contact.firstName }}`, `{{ vars.promo_code }}`, `{{ unsubscribe_url }}`. */
+export interface RenderContext {
+  contact: {
+    id: string;
+    email: string | null;
+    firstName: string | null;
+    lastName: string | null;
+    name: string | null;
+    phone: string | null;
+    city: string | null;
+    country: string | null;
+    traits: Record<string, unknown>;
+  };
+  vars: Record<string, string>;
+  unsubscribeUrl: string;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  preheader: string;
+  html: string;
+  text: string;
+}
+
+/** A problem in a template, with the line it is on when known. */
+export interface TemplateIssue {
+  path: "mjml" | "subject" | "preheader";
+  line: number | null;
+  message: string;
+}
+
+const LIMITS = { parseLimit: 1_000_000, renderLimit: 2_000, memoryLimit: 16_000_000 };
+// HTML output escapes every value by default: personal data can never inject markup. A
+// template that means to output HTML from a variable says so with `| raw`.
+const htmlLiquid = new Liquid({ outputEscape: "escape", ownPropertyOnly: true, ...LIMITS });
+// The subject is a header, not HTML: values go in as typed (nodemailer encodes the header).
+const textLiquid = new Liquid({ ownPropertyOnly: true, ...LIMITS });
+
+interface Compiled {
+  html: Template[];
+  subject: Template[];
+  preheader: Template[];
+}
+
+const MAX_CACHED = 1_000;
+const cache = new Map<string, Promise<Compiled>>();
+
+async function compile(source: TemplateSource): Promise<Compiled> {
+  const out = await mjml2html(source.mjml, { validationLevel: "soft", ignoreIncludes: true });
+  return {
+    html: htmlLiquid.parse(out.html),
+    subject: textLiquid.parse(source.subject),
+    preheader: htmlLiquid.parse(source.preheader),
+  };
+}
+
+/** MJML compiled and Liquid parsed once per template version; evicts the oldest past 1,000. */
+function compiled(source: TemplateSource): Promise<Compiled> {
+  const hit = cache.get(source.cacheKey);
+  if (hit) return hit;
+  const fresh = compile(source);
+  fresh.catch(() => cache.delete(source.cacheKey));
+  cache.set(source.cacheKey, fresh);
+  if (cache.size > MAX_CACHED) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  return fresh;
+}
+
+function scope(ctx: RenderContext) {
+  return { contact: ctx.contact, vars: ctx.vars, unsubscribe_url: ctx.unsubscribeUrl };
+}
+
+/** Renders one email for one contact: subject, preheader, HTML and its plain-text part. */
+export async function renderEmail(
+  source: TemplateSource,
+  ctx: RenderContext,
+  options: { subjectOverride?: string | undefined } = {},
+): Promise<RenderedEmail> {
+  const c = await compiled(source);
+  const s = scope(ctx);
+  const subjectTpl = options.subjectOverride
+    ? textLiquid.parse(options.subjectOverride)
+    : c.subject;
+  const [subject, preheader, body] = await Promise.all([
+    textLiquid.render(subjectTpl, s),
+    htmlLiquid.render(c.preheader, s),
+    htmlLiquid.render(c.html, s),
+  ]);
+  const oneLine = String(subject)
+    .replace(/[\r\n]+/g, " ")
+    .trim();
+  const html = withPreheader(String(body), String(preheader));
+  return { subject: oneLine, preheader: String(preheader), html, text: htmlToText(html) };
+}
+
+// The preheader is the grey line after the subject in an inbox: hidden text first in the body.
+function withPreheader(html: string, preheader: string): string {
+  if (!preheader.trim()) return html;
+  const hidden = `<div style="display:none;font-size:1px;line-height:1px;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all">${preheader}</div>`;
+  return html.replace(/<body[^>]*>/i, (tag) => `${tag}${hidden}`);
+}
+
+/** Checks MJML and Liquid; returns problems with line numbers instead of throwing. */
+export async function validateTemplate(
+  source: Omit<TemplateSource, "cacheKey">,
+): Promise<TemplateIssue[]> {
+  const issues: TemplateIssue[] = [];
+  try {
+    const out = await mjml2html(source.mjml, { validationLevel: "soft", ignoreIncludes: true });
+    for (const e of out.errors) issues.push({ path: "mjml", line: e.line, message: e.message });
+    if (!/<mjml[\s>]/i.test(source.mjml)) {
+      issues.push({ path: "mjml", line: 1, message: "The template must start with <mjml>." });
+    }
+  } catch (err) {
+    issues.push({ path: "mjml", line: null, message: messageOf(err) });
+  }
+  for (const path of ["mjml", "subject", "preheader"] as const) {
+    try {
+      htmlLiquid.parse(source[path]);
+    } catch (err) {
+      issues.push({ path, line: lineOf(err), message: messageOf(err) });
+    }
+  }
+  return issues;
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? (err.message.split("\n")[0] ?? "invalid") : String(err);
+}
+
+function lineOf(err: unknown): number | null {
+  const m = err instanceof Error ? /line:(\d+)/.exec(err.message) : null;
+  return m?.[1] ? Number(m[1]) : null;
+}
