@@ -263,6 +263,17 @@ describe("the funnel board", () => {
       .toBe(false);
     await expect.poll(() => page.getByRole("link", { name: "Clara Weiss" }).isVisible()).toBe(true);
 
+    await page.goto(`${server.url}/contacts`);
+    await page.getByLabel("Source").selectOption({ label: "Telegram" });
+    await page.waitForURL(/source=telegram/);
+    await expect
+      .poll(() => page.getByRole("link", { name: "Clara Weiss" }).isVisible())
+      .toBe(false);
+    await expect
+      .poll(() => page.getByRole("link", { name: "Boris Sokolov" }).isVisible())
+      .toBe(true);
+    await shot("contacts-filtered");
+
     await page.goto(`${server.url}/contacts?q=nobody-here`);
     await visible("No contacts match these filters.").toBe(true);
 

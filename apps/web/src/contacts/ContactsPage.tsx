@@ -9,7 +9,7 @@ import { ContactsIcon } from "../ui/Icons.tsx";
 import { LoadError } from "../ui/LoadError.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
-import { contactName, sourceLabel } from "./labels.ts";
+import { contactName, knownSources, sourceLabel } from "./labels.ts";
 import { StageFilter } from "./StageFilter.tsx";
 import { listStrings as t } from "./strings.ts";
 
@@ -96,6 +96,7 @@ export function ContactsPage() {
           filters={filters}
           funnels={funnels.state.status === "success" ? funnels.state.data : null}
           onChange={setFilter}
+          onClear={filtered ? () => setSearch(new URLSearchParams(), { replace: true }) : null}
         />
         {page.status === "loading" ? <Loading label={t.loading} /> : null}
         {page.status === "error" ? (
@@ -103,16 +104,7 @@ export function ContactsPage() {
         ) : null}
         {page.status === "ready" && page.rows.length === 0 ? (
           filtered ? (
-            <p className="table-empty">
-              {t.noMatches}{" "}
-              <button
-                type="button"
-                className="button button-small"
-                onClick={() => setSearch(new URLSearchParams(), { replace: true })}
-              >
-                {t.clearFilters}
-              </button>
-            </p>
+            <p className="table-empty">{t.noMatches}</p>
           ) : (
             <EmptyState icon={<ContactsIcon size={28} />} title={t.emptyTitle}>
               <p>{t.emptyBody}</p>
@@ -147,16 +139,17 @@ interface FiltersProps {
   filters: ContactListParams;
   funnels: FunnelList | null;
   onChange(changes: Partial<Record<(typeof FILTER_KEYS)[number], string>>): void;
+  /** Shown as "Clear filters" while any filter is set. */
+  onClear: (() => void) | null;
 }
 
-function Filters({ filters, funnels, onChange }: FiltersProps) {
+function Filters({ filters, funnels, onChange, onClear }: FiltersProps) {
   const [q, setQ] = useState(filters.q ?? "");
   const [tag, setTag] = useState(filters.tag ?? "");
-  const [source, setSource] = useState(filters.source ?? "");
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    onChange({ q: q.trim(), tag: tag.trim(), source: source.trim() });
+    onChange({ q: q.trim(), tag: tag.trim() });
   }
 
   return (
@@ -176,6 +169,11 @@ function Filters({ filters, funnels, onChange }: FiltersProps) {
         <button type="submit" className="button button-primary">
           {t.apply}
         </button>
+        {onClear ? (
+          <button type="button" className="button button-ghost" onClick={onClear}>
+            {t.clearFilters}
+          </button>
+        ) : null}
       </div>
       <div className="toolbar">
         <StageFilter
@@ -208,15 +206,24 @@ function Filters({ filters, funnels, onChange }: FiltersProps) {
             onChange={(e) => setTag(e.target.value)}
           />
         </div>
-        <div className="field contacts-filter-short">
+        <div className="field">
           <label htmlFor="contacts-source">{t.source}</label>
-          <input
+          <select
             id="contacts-source"
-            className="input"
-            placeholder={t.sourcePlaceholder}
-            value={source}
-            onChange={(e) => setSource(e.target.value)}
-          />
+            className="input select"
+            value={filters.source ?? ""}
+            onChange={(e) => onChange({ source: e.target.value })}
+          >
+            <option value="">{t.anySource}</option>
+            {knownSources.map((source) => (
+              <option key={source} value={source}>
+                {sourceLabel(source)}
+              </option>
+            ))}
+            {filters.source && !(knownSources as readonly string[]).includes(filters.source) ? (
+              <option value={filters.source}>{sourceLabel(filters.source)}</option>
+            ) : null}
+          </select>
         </div>
       </div>
     </form>

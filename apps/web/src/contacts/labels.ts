@@ -11,6 +11,7 @@ const known: Record<string, string> = {
   whatsapp: "WhatsApp",
   viber: "Viber",
   phone: "Phone call",
+  call_tracking: "Call tracking",
   call: "Phone call",
   chat: "Chat",
   email: "Email",
@@ -20,6 +21,18 @@ const known: Record<string, string> = {
   segment: "Website or app",
   manual: "Added by hand",
 };
+
+/** Sources a contact can come from, offered by the contacts list's filter. */
+export const knownSources = [
+  "web_form",
+  "telegram",
+  "whatsapp",
+  "viber",
+  "call_tracking",
+  "chat",
+  "api",
+  "import",
+] as const;
 
 /** "web_form" → "Web form"; unknown identifiers are spelled out from their words. */
 export function sourceLabel(source: string): string {

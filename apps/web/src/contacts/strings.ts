@@ -33,7 +33,7 @@ export const listStrings = {
   tag: "Tag",
   tagPlaceholder: "e.g. vip",
   source: "Source",
-  sourcePlaceholder: "e.g. web_form",
+  anySource: "Any source",
   apply: "Apply",
   colName: "Name",
   colPhone: "Phone",
