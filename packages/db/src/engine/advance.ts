@@ -84,7 +84,11 @@ export async function advanceBatch(db: Db, options: AdvanceOptions): Promise<Adv
     const transitions = new TransitionLog();
     for (const [workspaceId, rows] of byWorkspace) {
       const queries = new Map<string, EventCountQuery>();
+      let capped = false;
       for (const r of rows) {
+        capped ||=
+          versions.get(versionKey(workspaceId, r.journey_id, r.version))?.graph.settings
+            .frequencyCap !== undefined;
         for (const q of versions.get(versionKey(workspaceId, r.journey_id, r.version))
           ?.countQueries ?? [])
           queries.set(q.key, q);
@@ -95,6 +99,7 @@ export async function advanceBatch(db: Db, options: AdvanceOptions): Promise<Adv
         rows.map((r) => r.contact_id),
         [...queries.values()],
         options.now,
+        capped,
       );
       for (const row of rows) {
         const version = versions.get(versionKey(workspaceId, row.journey_id, row.version));

@@ -49,6 +49,8 @@ export async function loadContactWorlds(
   contactIds: readonly string[],
   queries: readonly EventCountQuery[],
   now: number,
+  /** Load journey send times (only frequency caps read them). */
+  withSends = true,
 ): Promise<Map<string, ContactWorld>> {
   const out = new Map<string, ContactWorld>();
   const ids = [...new Set(contactIds)];
@@ -92,6 +94,7 @@ export async function loadContactWorlds(
     }
   }
 
+  if (!withSends) return out;
   const sends = await tx.execute<{ contact_id: string; times: string[] }>(sql`
     select contact_id, array_agg(at order by at)::text[] as times
     from journey_effects
