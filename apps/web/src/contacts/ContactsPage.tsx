@@ -91,13 +91,16 @@ export function ContactsPage() {
         }
       />
       <div className="stack">
-        <Filters
-          key={filtered ? "filtered" : "all"}
-          filters={filters}
-          funnels={funnels.state.status === "success" ? funnels.state.data : null}
-          onChange={setFilter}
-          onClear={filtered ? () => setSearch(new URLSearchParams(), { replace: true }) : null}
-        />
+        {/* An empty workspace has nothing to filter: the empty state below says what to do. */}
+        {filtered || page.status !== "ready" || page.rows.length > 0 ? (
+          <Filters
+            key={filtered ? "filtered" : "all"}
+            filters={filters}
+            funnels={funnels.state.status === "success" ? funnels.state.data : null}
+            onChange={setFilter}
+            onClear={filtered ? () => setSearch(new URLSearchParams(), { replace: true }) : null}
+          />
+        ) : null}
         {page.status === "loading" ? <Loading label={t.loading} /> : null}
         {page.status === "error" ? (
           <LoadError error={page.error} onRetry={() => setGeneration((g) => g + 1)} />
