@@ -10,7 +10,7 @@ import {
   suppressEmail,
 } from "@voronka/db";
 import type { EmailConfig } from "@voronka/email";
-import { type SendResult, sendOne } from "./send-one.ts";
+import { loadTemplates, type SendResult, sendOne } from "./send-one.ts";
 
 export interface DispatchOptions {
   config: EmailConfig;
@@ -57,11 +57,12 @@ export async function dispatchEmailBatch(
     for (const ws of new Set(claimed.map((c) => c.workspaceId))) {
       settings.set(ws, await getEmailSettings(tx, ws));
     }
+    const templates = await loadTemplates(tx, claimed);
     const results: SendResult[] = await Promise.all(
       claimed.map(async (c) => {
         const s = settings.get(c.workspaceId);
         if (!s) throw new Error("settings not loaded");
-        return sendOne(tx, c, s, options.config, now);
+        return sendOne(c, templates, s, options.config, now);
       }),
     );
     await options.afterSend?.();

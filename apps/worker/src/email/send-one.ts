@@ -3,6 +3,7 @@ import type {
   EmailOutcome,
   EmailSettings,
   NewDevMailboxMessage,
+  TemplateVersionForSend,
   Tx,
 } from "@voronka/db";
 import { templateVersionAsOf } from "@voronka/db";
@@ -38,6 +39,31 @@ export interface SendResult {
   mailbox?: NewDevMailboxMessage;
 }
 
+function templateCacheKey(claimed: ClaimedEmail): string {
+  const effect = SendEmailEffect.safeParse(claimed.payload);
+  const id = effect.success ? effect.data.templateId : "";
+  return `${claimed.workspaceId}:${id}:${claimed.publishedAt?.toISOString() ?? ""}`;
+}
+
+/**
+ * Looks up, one query at a time on the batch's connection, the template version every claimed
+ * effect sends (sends then run concurrently without touching the connection).
+ */
+export async function loadTemplates(tx: Tx, claimed: readonly ClaimedEmail[]) {
+  const out = new Map<string, TemplateVersionForSend | undefined>();
+  for (const c of claimed) {
+    const key = templateCacheKey(c);
+    if (out.has(key)) continue;
+    const effect = SendEmailEffect.safeParse(c.payload);
+    const id = z.uuid().safeParse(effect.success ? effect.data.templateId : "");
+    out.set(
+      key,
+      id.success ? await templateVersionAsOf(tx, c.workspaceId, id.data, c.publishedAt) : undefined,
+    );
+  }
+  return out;
+}
+
 /** Back-off after the n-th temporary failure: 1, 2, 4, 8, 16 minutes. */
 export function retryDelayMs(attempt: number): number {
   return Math.min(2 ** (attempt - 1), 60) * 60_000;
@@ -48,8 +74,8 @@ export function retryDelayMs(attempt: number): number {
  * those become outcomes (skipped, failed, retrying, bounced).
  */
 export async function sendOne(
-  tx: Tx,
   claimed: ClaimedEmail,
+  templates: ReadonlyMap<string, TemplateVersionForSend | undefined>,
   settings: EmailSettings,
   config: EmailConfig,
   now: Date,
@@ -68,10 +94,7 @@ export async function sendOne(
   if (!contact.email) return skip("no email address");
   if (contact.consent.email === "unsubscribed") return skip("unsubscribed");
   if (claimed.suppressed) return skip("suppressed");
-  const templateId = z.uuid().safeParse(effect.data.templateId);
-  const template = templateId.success
-    ? await templateVersionAsOf(tx, claimed.workspaceId, templateId.data, claimed.publishedAt)
-    : undefined;
+  const template = templates.get(templateCacheKey(claimed));
   if (!template) return fail(`template ${effect.data.templateId} not found`);
 
   const target: TrackingTarget = {

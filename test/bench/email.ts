@@ -1,0 +1,180 @@
+/**
+ * `pnpm bench email [--size N]`: pending send-email effects (as the engine writes them) →
+ * dispatcher (claim, consent, render with a warm template cache, DKIM-sign, hand to a local
+ * SMTP server over a pooled connection, acknowledge, `Email Sent` event) per second. Measured
+ * in the same run: rendering alone, and bare SMTP hand-over of one pre-rendered message.
+ */
+import { randomUUID } from "node:crypto";
+import { connect, createEmailTemplate, provisionWorkspace, saveEmailSettings } from "@voronka/db";
+import {
+  closeSmtpPools,
+  generateDkimKey,
+  mailOptions,
+  renderEmail,
+  smtpSender,
+  type TemplateSource,
+} from "@voronka/email";
+import { dispatchEmailBatch } from "../../apps/worker/src/email/dispatch.ts";
+import { WELCOME_MJML } from "../../apps/worker/src/email/email-test-support.ts";
+import { startTestSmtp } from "../../apps/worker/src/email/smtp-test-support.ts";
+import { benchDatabase, progress } from "./support/database.ts";
+
+const BATCH = 100;
+const DISPATCHERS = 4;
+
+export async function main({ size = 5000 }: { size?: number }) {
+  const bench = await benchDatabase("email");
+  const database = connect(bench.url, { max: DISPATCHERS + 2 });
+  const smtp = await startTestSmtp({ keep: false });
+  try {
+    const { db, pool } = database;
+    progress(
+      `database: ${bench.where}; ${size} emails, ${DISPATCHERS} dispatchers × batches of ${BATCH}`,
+    );
+    const { workspace } = await provisionWorkspace(db, "Bench");
+    const ws = workspace.id;
+    const dkim = generateDkimKey();
+    await saveEmailSettings(db, ws, {
+      fromName: "Bench",
+      fromAddress: "news@bench.test",
+      smtpUrl: smtp.url,
+      dkimDomain: "bench.test",
+      dkimSelector: "vk1",
+      dkimPrivateKey: dkim.privateKeyPem,
+      dkimPublicKey: dkim.publicKey,
+    });
+    const template = await createEmailTemplate(db, ws, {
+      name: "Welcome",
+      subject: "Welcome, {{ contact.firstName }}!",
+      preheader: "A gift for {{ contact.firstName }}",
+      mjml: WELCOME_MJML,
+    });
+
+    const ids = Array.from({ length: size }, () => randomUUID());
+    await pool.query(
+      `insert into contacts (workspace_id, id, user_id, email, first_name, consent, traits)
+       select $1, id, 'u-' || n, 'person' || n || '@example.com', 'Person ' || n,
+              '{"email":"subscribed"}'::jsonb, '{"company":"Northwind"}'::jsonb
+       from unnest($2::uuid[]) with ordinality as t(id, n)`,
+      [ws, ids],
+    );
+    await pool.query(
+      `insert into contact_identities (workspace_id, kind, value, contact_id)
+       select $1, 'user_id', 'u-' || n, id from unnest($2::uuid[]) with ordinality as t(id, n)`,
+      [ws, ids],
+    );
+    const journeyId = randomUUID();
+    await pool.query(
+      `insert into journey_effects (workspace_id, key, enrollment_id, journey_id, version, contact_id,
+                                    node_id, type, channel, payload, status, at)
+       select $1, e || ':mail:1:send', e::uuid, $3, 1, c, 'mail', 'send-email', 'email',
+              jsonb_build_object('type', 'send-email', 'key', e || ':mail:1:send', 'nodeId', 'mail',
+                                 'templateId', $4::text, 'vars', jsonb_build_object('code', 'SAVE10')),
+              'pending', now()
+       from (select c, gen_random_uuid()::text as e from unnest($2::uuid[]) as t(c)) k`,
+      [ws, ids, journeyId, template.id],
+    );
+    progress(`seeded ${size} contacts and pending send effects`);
+
+    // Rendering alone, warm cache (the first render compiles the MJML once).
+    const source: TemplateSource = { ...template, cacheKey: `${ws}:${template.id}:1` };
+    const ctx = (i: number) => ({
+      contact: {
+        id: ids[i % ids.length] ?? "",
+        email: `person${i}@example.com`,
+        firstName: `Person ${i}`,
+        lastName: null,
+        name: null,
+        phone: null,
+        city: null,
+        country: null,
+        traits: { company: "Northwind" },
+      },
+      vars: { code: "SAVE10" },
+      unsubscribeUrl: "https://voronka.test/e/u/x",
+    });
+    const sample = await renderEmail(source, ctx(0));
+    const renderN = Math.min(size, 2000);
+    let t = performance.now();
+    for (let i = 0; i < renderN; i++) await renderEmail(source, ctx(i));
+    const rendersPerSec = renderN / ((performance.now() - t) / 1000);
+    progress(`render only (MJML cached, Liquid + text part): ${Math.round(rendersPerSec)}/s`);
+
+    // Bare SMTP hand-over of one pre-rendered, DKIM-signed message through the same pool.
+    const sender = smtpSender(smtp.url);
+    const smtpN = Math.min(size, 2000);
+    t = performance.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < smtpN) {
+          next++;
+          const r = await sender.send(
+            mailOptions({
+              from: { name: "Bench", address: "news@bench.test" },
+              to: "ceiling@example.com",
+              rendered: sample,
+              messageId: `<${randomUUID()}@bench.test>`,
+              unsubscribeUrl: "https://voronka.test/e/u/x",
+              dkim: {
+                domainName: "bench.test",
+                keySelector: "vk1",
+                privateKey: dkim.privateKeyPem,
+              },
+            }),
+          );
+          if (!r.ok) throw new Error(r.error);
+        }
+      }),
+    );
+    const smtpPerSec = smtpN / ((performance.now() - t) / 1000);
+    progress(`SMTP hand-over only (pre-rendered, DKIM-signed): ${Math.round(smtpPerSec)}/s`);
+
+    const before = smtp.messages.length;
+    const config = {
+      secret: "bench-secret-bench-secret-bench-secret-0123",
+      baseUrl: "https://voronka.test",
+      smtpUrl: undefined,
+    };
+    t = performance.now();
+    let sent = 0;
+    let lastReport = t;
+    await Promise.all(
+      Array.from({ length: DISPATCHERS }, async () => {
+        for (;;) {
+          const r = await dispatchEmailBatch(db, { config, limit: BATCH });
+          sent += r.sent;
+          if (r.claimed - r.sent > 0) throw new Error(`unexpected outcomes: ${JSON.stringify(r)}`);
+          if (performance.now() - lastReport > 2000) {
+            lastReport = performance.now();
+            progress(`dispatched ${sent}/${size}`);
+          }
+          if (r.claimed === 0) return;
+        }
+      }),
+    );
+    const seconds = (performance.now() - t) / 1000;
+    const emailsPerSec = sent / seconds;
+    const received = smtp.messages.length - before;
+    progress(
+      `dispatcher end to end: ${sent} in ${seconds.toFixed(1)} s = ${Math.round(emailsPerSec)}/s; SMTP server received ${received}`,
+    );
+    if (received !== size) throw new Error(`SMTP server received ${received}, expected ${size}`);
+    console.log(
+      JSON.stringify({
+        name: "email",
+        emails: size,
+        where: bench.where,
+        emailsPerSec: Math.round(emailsPerSec),
+        rendersPerSec: Math.round(rendersPerSec),
+        smtpHandoffPerSec: Math.round(smtpPerSec),
+        ratioToSmtp: Number((emailsPerSec / smtpPerSec).toFixed(2)),
+      }),
+    );
+  } finally {
+    closeSmtpPools();
+    await smtp.close();
+    await database.close();
+    await bench.close();
+  }
+}
