@@ -10,6 +10,7 @@ import {
   emailContact,
   emailWorkspace,
   publishWelcome,
+  queueSend,
   signUp,
   TEST_CONFIG,
 } from "./email-test-support.ts";
@@ -169,14 +170,18 @@ describe("email dispatcher", () => {
     expect(suppressed.rows).toEqual([{ reason: "bounce" }]);
 
     // The next send to a suppressed address is skipped, not attempted.
-    const again = await signUp(database.db, acme.workspaceId, cid.userId);
-    if (again !== key) {
-      const r = await dispatchEmailBatch(database.db, { config: TEST_CONFIG, now: later });
-      expect(r).toMatchObject({ skipped: 1 });
-      expect((await effectRows(again))[0]).toMatchObject({
-        status: "skipped",
-        last_error: "suppressed",
-      });
-    }
+    const again = await queueSend(database.db, acme.workspaceId, cid.userId, acme.templateId);
+    const before = smtp.messages.length;
+    expect(
+      await dispatchEmailBatch(database.db, { config: TEST_CONFIG, now: later }),
+    ).toMatchObject({
+      claimed: 1,
+      skipped: 1,
+    });
+    expect((await effectRows(again))[0]).toMatchObject({
+      status: "skipped",
+      last_error: "suppressed",
+    });
+    expect(smtp.messages.length).toBe(before);
   });
 });

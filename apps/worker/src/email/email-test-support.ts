@@ -7,6 +7,7 @@ import {
   type Consent,
   createEmailTemplate,
   type Db,
+  insertEffects,
   saveEmailSettings,
   storeEvents,
 } from "@voronka/db";
@@ -138,5 +139,42 @@ export async function signUp(db: Db, workspaceId: string, userId: string): Promi
     order by f.created_at desc limit 1`);
   const key = r.rows[0]?.key;
   if (!key) throw new Error("no email effect in the outbox");
+  return key;
+}
+
+let visits = 1;
+
+/**
+ * Writes another send effect for the contact's enrollment the way the engine does (a later
+ * visit of the send node), for tests that need a second send without re-entry.
+ */
+export async function queueSend(db: Db, workspaceId: string, userId: string, templateId: string) {
+  const r = await db.execute<{
+    id: string;
+    journey_id: string;
+    version: number;
+    contact_id: string;
+  }>(sql`
+    select e.id, e.journey_id, e.version, e.contact_id from enrollments e
+    join contacts c on c.workspace_id = e.workspace_id and c.id = e.contact_id
+    where e.workspace_id = ${workspaceId} and c.user_id = ${userId} limit 1`);
+  const enrollment = r.rows[0];
+  if (!enrollment) throw new Error("no enrollment");
+  visits++;
+  // `<enrollment>:<node>:<visit>:<kind>`, as packages/journey `effectKey` builds it.
+  const key = `${enrollment.id}:mail:${visits}:send`;
+  await db.transaction((tx) =>
+    insertEffects(tx, [
+      {
+        workspaceId,
+        enrollmentId: enrollment.id,
+        journeyId: enrollment.journey_id,
+        version: enrollment.version,
+        contactId: enrollment.contact_id,
+        at: Date.now(),
+        effect: { type: "send-email", key, nodeId: "mail", templateId, vars: {} },
+      },
+    ]),
+  );
   return key;
 }

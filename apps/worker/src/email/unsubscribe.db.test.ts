@@ -1,4 +1,3 @@
-import { insertEffects } from "@voronka/db";
 import { closeSmtpPools } from "@voronka/email";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +10,7 @@ import {
   emailContact,
   emailWorkspace,
   publishWelcome,
+  queueSend,
   signUp,
   TEST_CONFIG,
 } from "./email-test-support.ts";
@@ -67,32 +67,7 @@ async function countEvents(contactId: string, name: string) {
 
 /** Writes another send effect for the contact the way the engine does, and dispatches it. */
 async function nextSend(userId: string) {
-  const r0 = await database.db.execute<{
-    id: string;
-    journey_id: string;
-    version: number;
-    contact_id: string;
-  }>(sql`
-    select e.id, e.journey_id, e.version, e.contact_id from enrollments e
-    join contacts c on c.workspace_id = e.workspace_id and c.id = e.contact_id
-    where e.workspace_id = ${acme.workspaceId} and c.user_id = ${userId} limit 1`);
-  const enrollment = r0.rows[0];
-  if (!enrollment) throw new Error("no enrollment");
-  // `<enrollment>:<node>:<visit>:<kind>`, as packages/journey `effectKey` builds it.
-  const key = `${enrollment.id}:mail:2:send`;
-  await database.db.transaction((tx) =>
-    insertEffects(tx, [
-      {
-        workspaceId: acme.workspaceId,
-        enrollmentId: enrollment.id,
-        journeyId: enrollment.journey_id,
-        version: enrollment.version,
-        contactId: enrollment.contact_id,
-        at: Date.now(),
-        effect: { type: "send-email", key, nodeId: "mail", templateId: acme.templateId, vars: {} },
-      },
-    ]),
-  );
+  const key = await queueSend(database.db, acme.workspaceId, userId, acme.templateId);
   const before = smtp.messages.length;
   const report = await dispatchEmailBatch(database.db, { config: TEST_CONFIG });
   const r = await database.db.execute<{ status: string; last_error: string | null }>(sql`
