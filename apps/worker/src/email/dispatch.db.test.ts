@@ -1,4 +1,5 @@
 import { sha256 } from "@voronka/core";
+import { updateEmailTemplate } from "@voronka/db";
 import { closeSmtpPools } from "@voronka/email";
 import { sql } from "drizzle-orm";
 // The package entry loads BIMI (undici 8, Node 22); the DKIM verifier alone runs on Node 20.
@@ -183,5 +184,20 @@ describe("email dispatcher", () => {
       last_error: "suppressed",
     });
     expect(smtp.messages.length).toBe(before);
+  });
+
+  it("a published journey keeps sending the template version it was published with", async () => {
+    await updateEmailTemplate(database.db, acme.workspaceId, acme.templateId, {
+      subject: "Changed after publishing, {{ contact.firstName }}",
+    });
+    const dot = await emailContact(database.db, acme.workspaceId, { firstName: "Dot" });
+    const key = await signUp(database.db, acme.workspaceId, dot.userId);
+    const before = smtp.messages.length;
+    await dispatchEmailBatch(database.db, { config: TEST_CONFIG });
+    const msg = smtp.messages[before];
+    expect(header(readable(msg?.raw ?? "").headers, "Subject")).toBe("Welcome, Dot!");
+    const d = await database.db.execute<{ template_version: number }>(sql`
+      select template_version from email_deliveries where workspace_id = ${acme.workspaceId} and effect_key = ${key}`);
+    expect(d.rows).toEqual([{ template_version: 1 }]);
   });
 });
