@@ -4,7 +4,10 @@
  * SMTP server over a pooled connection, acknowledge, `Email Sent` event) per second. Measured
  * in the same run: rendering alone, and bare SMTP hand-over of one pre-rendered message.
  */
+import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
 import { connect, createEmailTemplate, provisionWorkspace, saveEmailSettings } from "@voronka/db";
 import {
   closeSmtpPools,
@@ -16,16 +19,49 @@ import {
 } from "@voronka/email";
 import { dispatchEmailBatch } from "../../apps/worker/src/email/dispatch.ts";
 import { WELCOME_MJML } from "../../apps/worker/src/email/email-test-support.ts";
-import { startTestSmtp } from "../../apps/worker/src/email/smtp-test-support.ts";
 import { benchDatabase, progress } from "./support/database.ts";
 
 const BATCH = 100;
+
+const SINK = fileURLToPath(
+  new URL("../../apps/worker/src/email/smtp-sink-process.ts", import.meta.url),
+);
+
+function field(value: unknown, name: string): unknown {
+  return typeof value === "object" && value !== null && name in value
+    ? Object.getOwnPropertyDescriptor(value, name)?.value
+    : undefined;
+}
+
+/** The SMTP server in a child process (tsx), so it does not share the dispatcher's thread. */
+async function startSink() {
+  const child = fork(SINK, [], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "pipe", "inherit", "ipc"],
+  });
+  const [line] = await once(child.stdout ?? child, "data");
+  const url = field(JSON.parse(String(line)), "url");
+  if (typeof url !== "string") throw new Error("SMTP sink did not start");
+  return {
+    url,
+    async received(): Promise<number> {
+      child.send({});
+      const [msg] = await once(child, "message");
+      const n = field(msg, "received");
+      if (typeof n !== "number") throw new Error("bad reply from the SMTP sink");
+      return n;
+    },
+    close() {
+      child.disconnect();
+    },
+  };
+}
 const DISPATCHERS = 4;
 
 export async function main({ size = 5000 }: { size?: number }) {
   const bench = await benchDatabase("email");
   const database = connect(bench.url, { max: DISPATCHERS + 2 });
-  const smtp = await startTestSmtp({ keep: false });
+  const smtp = await startSink();
   try {
     const { db, pool } = database;
     progress(
@@ -130,7 +166,7 @@ export async function main({ size = 5000 }: { size?: number }) {
     const smtpPerSec = smtpN / ((performance.now() - t) / 1000);
     progress(`SMTP hand-over only (pre-rendered, DKIM-signed): ${Math.round(smtpPerSec)}/s`);
 
-    const before = smtp.messages.length;
+    const before = await smtp.received();
     const config = {
       secret: "bench-secret-bench-secret-bench-secret-0123",
       baseUrl: "https://voronka.test",
@@ -155,7 +191,7 @@ export async function main({ size = 5000 }: { size?: number }) {
     );
     const seconds = (performance.now() - t) / 1000;
     const emailsPerSec = sent / seconds;
-    const received = smtp.messages.length - before;
+    const received = (await smtp.received()) - before;
     progress(
       `dispatcher end to end: ${sent} in ${seconds.toFixed(1)} s = ${Math.round(emailsPerSec)}/s; SMTP server received ${received}`,
     );
@@ -173,7 +209,7 @@ export async function main({ size = 5000 }: { size?: number }) {
     );
   } finally {
     closeSmtpPools();
-    await smtp.close();
+    smtp.close();
     await database.close();
     await bench.close();
   }
