@@ -6,8 +6,9 @@ import { FunnelSettingsPage } from "./funnels/FunnelSettingsPage.tsx";
 import { FunnelsPage } from "./funnels/FunnelsPage.tsx";
 import { NewFunnelPage } from "./funnels/NewFunnelPage.tsx";
 import { ImportPage } from "./imports/ImportPage.tsx";
+import { JourneyEditorPage } from "./journeys/JourneyEditorPage.tsx";
+import { JourneysPage } from "./journeys/JourneysPage.tsx";
 import { AnalyticsPage } from "./pages/AnalyticsPage.tsx";
-import { JourneysPage } from "./pages/JourneysPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { SettingsPage } from "./pages/SettingsPage.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
@@ -29,6 +30,7 @@ export function App() {
       >
         <Route index element={<Navigate to="/journeys" replace />} />
         <Route path="/journeys" element={<JourneysPage />} />
+        <Route path="/journeys/:journeyId" element={<JourneyEditorPage />} />
         <Route path="/contacts" element={<ContactsPage />} />
         <Route path="/contacts/import" element={<ImportPage />} />
         <Route path="/contacts/:contactId" element={<ContactPage />} />

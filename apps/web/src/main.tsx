@@ -10,6 +10,7 @@ import "./styles/pages.css";
 import "./styles/contacts.css";
 import "./styles/funnels.css";
 import "./styles/imports.css";
+import "./styles/journeys.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

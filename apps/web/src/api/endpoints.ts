@@ -7,11 +7,15 @@ import {
   type CreateApiKeyBody,
   CreatedApiKey,
   type CreateFunnelBody,
+  type CreateJourneyBody,
   type CreateLostReasonBody,
   type CreateStageBody,
   Funnel,
   FunnelList,
   type ImportMapping,
+  Journey,
+  JourneySummary,
+  JourneyVersionCounts,
   type LoginBody,
   Me,
   type MoveBody,
@@ -20,11 +24,28 @@ import {
   Timeline,
   type UpdateContactBody,
   type UpdateFunnelBody,
+  type UpdateJourneyBody,
   type UpdateStageBody,
   type UpsertContactBody,
   Workspace,
 } from "@voronka/contract";
-import { request, requestCsv, requestNoContent } from "./client.ts";
+import { request, requestCsv, requestNoContent, type Schema } from "./client.ts";
+
+// The contract has no list schema for journeys; this one checks each item with the contract's.
+const JourneyList: Schema<{ data: JourneySummary[] }> = {
+  safeParse: (data: unknown) => {
+    const list = (data as { data?: unknown } | undefined)?.data; // checked by the schema below
+    const parsed = JourneySummary.array().safeParse(list);
+    return parsed.success ? { success: true, data: { data: parsed.data } } : { success: false };
+  },
+};
+
+// The contract exports these schemas without inferred types; derive them rather than copy.
+type CreateJourneyInput = ReturnType<typeof CreateJourneyBody.parse>;
+type UpdateJourneyInput = ReturnType<typeof UpdateJourneyBody.parse>;
+
+/** A journey's lifecycle actions, each a POST without a body. */
+export type JourneyAction = "publish" | "pause" | "resume" | "stop" | "archive";
 
 /** Query parameters of the contacts list; empty values are left out. */
 export interface ContactListParams {
@@ -108,4 +129,20 @@ export const api = {
     request("POST", `/api/funnels/${id(funnelId)}/moves`, MoveResult, body),
   stageHistory: (funnelId: string, contactId: string) =>
     request("GET", `/api/funnels/${id(funnelId)}/history${query({ contactId })}`, StageHistory),
+
+  listJourneys: () => request("GET", "/api/journeys", JourneyList),
+  journey: (journeyId: string) => request("GET", `/api/journeys/${id(journeyId)}`, Journey),
+  createJourney: (body: CreateJourneyInput) => request("POST", "/api/journeys", Journey, body),
+  updateJourney: (journeyId: string, body: UpdateJourneyInput) =>
+    request("PATCH", `/api/journeys/${id(journeyId)}`, Journey, body),
+  journeyAction: (journeyId: string, action: JourneyAction) =>
+    request("POST", `/api/journeys/${id(journeyId)}/${action}`, Journey),
+  duplicateJourney: (journeyId: string) =>
+    request("POST", `/api/journeys/${id(journeyId)}/duplicate`, Journey),
+  journeyCounts: (journeyId: string, version: number) =>
+    request(
+      "GET",
+      `/api/journeys/${id(journeyId)}/versions/${version}/counts`,
+      JourneyVersionCounts,
+    ),
 };

@@ -1,0 +1,82 @@
+import { Handle, type NodeProps, Position } from "@xyflow/react";
+import { memo } from "react";
+import { useEditorView } from "./editor-context.ts";
+import { catalogueEntry, type StepNode, stepOutputs } from "./graph.ts";
+import { stepSummary } from "./step-summary.ts";
+
+const groupClass = { Triggers: "step-trigger", Flow: "step-flow", Actions: "step-action" };
+
+/** One journey step on the canvas: title, a line of its settings, problems, labelled outputs. */
+export const StepNodeView = memo(function StepNodeView({
+  id,
+  type,
+  data,
+  selected,
+}: NodeProps<StepNode>) {
+  const { violationsByNode, counts } = useEditorView();
+  const entry = catalogueEntry(type);
+  const outputs = stepOutputs(type, data);
+  const problems = violationsByNode.get(id) ?? [];
+  const summary = stepSummary(type, data);
+  const count = counts?.get(id);
+  const isTrigger = entry?.group === "Triggers";
+
+  return (
+    <div
+      className={`step ${entry ? groupClass[entry.group] : ""} ${selected ? "step-selected" : ""} ${problems.length ? "step-invalid" : ""}`}
+      data-step-type={type}
+    >
+      {isTrigger ? null : <Handle type="target" position={Position.Left} className="step-in" />}
+      <div className="step-kind">
+        {entry?.group === "Triggers" ? "Trigger" : entry?.group === "Actions" ? "Action" : "Flow"}
+      </div>
+      <div className="step-title">{entry?.label ?? type}</div>
+      {summary ? <div className="step-summary">{summary}</div> : null}
+      {problems.length > 0 ? (
+        <div
+          className="step-badge"
+          role="img"
+          aria-label={`${problems.length} ${problems.length === 1 ? "problem" : "problems"}`}
+          title={problems.map((p) => p.message).join("\n")}
+        >
+          {problems.length}
+        </div>
+      ) : null}
+      {count ? (
+        <div className="step-counts" data-testid="step-counts">
+          <span>
+            <strong>{count.entered}</strong> entered
+          </span>
+          {count.waiting ? (
+            <span>
+              <strong>{count.waiting}</strong> waiting
+            </span>
+          ) : null}
+          {count.converted ? (
+            <span>
+              <strong>{count.converted}</strong> converted
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      {outputs.length > 0 ? (
+        <div className="step-outputs">
+          {outputs.map((handle) => (
+            <div key={handle.id} className="step-output">
+              {outputs.length > 1 ? (
+                <span className="step-output-label">{handle.label}</span>
+              ) : null}
+              <Handle
+                type="source"
+                position={Position.Right}
+                id={handle.id}
+                className="step-out"
+                aria-label={`Output ${handle.label}`}
+              />
+            </div>
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+});
