@@ -1,3 +1,4 @@
+import { lazy, Suspense } from "react";
 import { Navigate, Route, Routes } from "react-router-dom";
 import { ContactPage } from "./contacts/ContactPage.tsx";
 import { ContactsPage } from "./contacts/ContactsPage.tsx";
@@ -6,7 +7,6 @@ import { FunnelSettingsPage } from "./funnels/FunnelSettingsPage.tsx";
 import { FunnelsPage } from "./funnels/FunnelsPage.tsx";
 import { NewFunnelPage } from "./funnels/NewFunnelPage.tsx";
 import { ImportPage } from "./imports/ImportPage.tsx";
-import { JourneyEditorPage } from "./journeys/JourneyEditorPage.tsx";
 import { JourneysPage } from "./journeys/JourneysPage.tsx";
 import { AnalyticsPage } from "./pages/AnalyticsPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
@@ -15,6 +15,12 @@ import { SignInPage } from "./pages/SignInPage.tsx";
 import { TemplatesPage } from "./pages/TemplatesPage.tsx";
 import { RequireSession } from "./session/RequireSession.tsx";
 import { AppShell } from "./shell/AppShell.tsx";
+import { Loading } from "./ui/Loading.tsx";
+
+// The canvas editor (React Flow, the journey validator) loads only when a journey is opened.
+const JourneyEditorPage = lazy(() =>
+  import("./journeys/JourneyEditorPage.tsx").then((m) => ({ default: m.JourneyEditorPage })),
+);
 
 /** Every route of the app; all but the sign-in page need a signed-in user. */
 export function App() {
@@ -30,7 +36,14 @@ export function App() {
       >
         <Route index element={<Navigate to="/journeys" replace />} />
         <Route path="/journeys" element={<JourneysPage />} />
-        <Route path="/journeys/:journeyId" element={<JourneyEditorPage />} />
+        <Route
+          path="/journeys/:journeyId"
+          element={
+            <Suspense fallback={<Loading label="Opening the journey…" />}>
+              <JourneyEditorPage />
+            </Suspense>
+          }
+        />
         <Route path="/contacts" element={<ContactsPage />} />
         <Route path="/contacts/import" element={<ImportPage />} />
         <Route path="/contacts/:contactId" element={<ContactPage />} />

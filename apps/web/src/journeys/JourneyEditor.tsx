@@ -37,6 +37,7 @@ import { useLiveCounts } from "./use-live-counts.ts";
 /** Every step kind renders with the one step component. */
 const nodeTypes = Object.fromEntries(NODE_CATALOGUE.map((entry) => [entry.type, StepNodeView]));
 const deleteKeys = ["Backspace", "Delete"];
+const MINIMAP_COLOURS = { Triggers: "#f0c9a0", Flow: "#c5c5f2", Actions: "#a9dccd" };
 
 type Confirm = "publish" | "pause" | null;
 
@@ -206,14 +207,20 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
               onConnect={onConnect}
               deleteKeyCode={deleteKeys}
               defaultEdgeOptions={{ type: "smoothstep" }}
-              fitView
+              // An empty canvas stays at 100%: fitting to the first dropped step would jump.
+              fitView={initial.nodes.length > 0}
               fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
               minZoom={0.2}
               proOptions={{ hideAttribution: true }}
             >
               <Background gap={20} color="#dcdce4" />
               <Controls />
-              <MiniMap pannable zoomable className="editor-minimap" />
+              <MiniMap
+                pannable
+                zoomable
+                className="editor-minimap"
+                nodeColor={(n) => MINIMAP_COLOURS[catalogueEntry(n.type ?? "")?.group ?? "Flow"]}
+              />
             </ReactFlow>
           </EditorViewContext.Provider>
           {nodes.length === 0 ? <p className="canvas-empty">{t.emptyCanvas}</p> : null}

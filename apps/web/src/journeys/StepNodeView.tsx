@@ -59,13 +59,21 @@ export const StepNodeView = memo(function StepNodeView({
           ) : null}
         </div>
       ) : null}
-      {outputs.length > 0 ? (
+      {outputs.length === 1 && outputs[0] ? (
+        // A single output sits mid-right, where React Flow puts a handle by default.
+        <Handle
+          type="source"
+          position={Position.Right}
+          id={outputs[0].id}
+          className="step-out-single"
+          aria-label={`Output ${outputs[0].label}`}
+        />
+      ) : null}
+      {outputs.length > 1 ? (
         <div className="step-outputs">
           {outputs.map((handle) => (
             <div key={handle.id} className="step-output">
-              {outputs.length > 1 ? (
-                <span className="step-output-label">{handle.label}</span>
-              ) : null}
+              <span className="step-output-label">{handle.label}</span>
               <Handle
                 type="source"
                 position={Position.Right}
