@@ -215,12 +215,14 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
             >
               <Background gap={20} color="#dcdce4" />
               <Controls />
-              <MiniMap
-                pannable
-                zoomable
-                className="editor-minimap"
-                nodeColor={(n) => MINIMAP_COLOURS[catalogueEntry(n.type ?? "")?.group ?? "Flow"]}
-              />
+              {nodes.length > 0 ? (
+                <MiniMap
+                  pannable
+                  zoomable
+                  className="editor-minimap"
+                  nodeColor={(n) => MINIMAP_COLOURS[catalogueEntry(n.type ?? "")?.group ?? "Flow"]}
+                />
+              ) : null}
             </ReactFlow>
           </EditorViewContext.Provider>
           {nodes.length === 0 ? <p className="canvas-empty">{t.emptyCanvas}</p> : null}
