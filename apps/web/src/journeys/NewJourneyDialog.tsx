@@ -52,7 +52,6 @@ export function NewJourneyDialog({ onClose }: Props) {
             placeholder={t.namePlaceholder}
             onChange={(e) => setName(e.target.value)}
             aria-invalid={error === t.needName}
-            // biome-ignore lint/a11y/noAutofocus: the dialog opens to type a name.
             autoFocus
           />
         </div>
