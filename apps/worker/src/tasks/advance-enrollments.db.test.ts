@@ -1,5 +1,11 @@
 import { createLogger } from "@voronka/core";
-import { createJourney, publishJourney, storeEvents } from "@voronka/db";
+import {
+  advanceBatch,
+  createJourney,
+  DISPATCH_EMAIL_TASK,
+  publishJourney,
+  storeEvents,
+} from "@voronka/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenant } from "../../../../test/support/fixtures.ts";
 import { createTestDatabase, type TestDatabase } from "../../../../test/support/test-db.ts";
@@ -66,6 +72,41 @@ describe("advance-enrollments task", () => {
     } finally {
       await worker.stop();
     }
+  });
+
+  it("a step that writes an email queues the email dispatcher in the same transaction", async () => {
+    const { workspaceId } = await createTenant(database.db);
+    const journey = await createJourney(database.db, workspaceId, {
+      name: "Welcome 2",
+      draft: welcome,
+    });
+    await publishJourney(database.db, workspaceId, journey.id);
+    const dispatchJobs = async () =>
+      (
+        await database.pool.query(
+          "select count(*)::int as n from graphile_worker.jobs where task_identifier = $1",
+          [DISPATCH_EMAIL_TASK],
+        )
+      ).rows[0].n;
+    await database.pool.query("select graphile_worker.remove_job($1)", [DISPATCH_EMAIL_TASK]);
+    await storeEvents(database.db, workspaceId, [
+      {
+        messageId: "m2",
+        type: "track",
+        name: "signed_up",
+        userId: "u2",
+        anonymousId: null,
+        identities: [{ kind: "user_id", value: "u2" }],
+        patch: { consent: { email: "subscribed" } },
+        properties: {},
+        context: {},
+        timestamp: new Date(),
+      },
+    ]);
+    expect(await dispatchJobs()).toBe(0);
+    const result = await advanceBatch(database.db, { now: Date.now() });
+    expect(result.effects).toBeGreaterThan(0);
+    expect(await dispatchJobs()).toBe(1);
   });
 
   it("rejects a malformed payload instead of guessing", async () => {

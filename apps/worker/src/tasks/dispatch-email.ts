@@ -1,10 +1,10 @@
-import type { Db } from "@voronka/db";
+import { type Db, DISPATCH_EMAIL_TASK } from "@voronka/db";
 import { type EmailConfig, emailConfig } from "@voronka/email";
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import { dispatchEmailBatch } from "../email/dispatch.ts";
 
-export const DISPATCH_EMAIL_TASK = "dispatch_email";
+export { DISPATCH_EMAIL_TASK };
 
 /** Queued with `{}` or run by cron (`_cron`); the work itself lives in `journey_effects`. */
 export const DispatchEmailPayload = z

@@ -4,7 +4,7 @@ import type { Db } from "../client.ts";
 import type { Tx } from "../contacts/resolve.ts";
 import { pgArray } from "../sql-array.ts";
 import { applyInternalEffects } from "./apply-internal.ts";
-import { enqueueAdvance } from "./enqueue.ts";
+import { enqueueAdvance, enqueueEmailDispatch } from "./enqueue.ts";
 import { loadVersions, versionKey } from "./graphs.ts";
 import { insertEffects, type OutboxEffect } from "./outbox.ts";
 import { runInputs, type TimedInput } from "./run-inputs.ts";
@@ -136,6 +136,7 @@ export async function advanceBatch(db: Db, options: AdvanceOptions): Promise<Adv
     await applyInternalEffects(tx, inserted);
     await transitions.write(tx);
     if (result.full) await enqueueAdvance(tx);
+    if (inserted.some((e) => e.effect.type === "send-email")) await enqueueEmailDispatch(tx);
     await options.beforeCommit?.();
     return result;
   });

@@ -15,3 +15,18 @@ export async function enqueueAdvance(tx: Tx): Promise<void> {
       ${ADVANCE_TASK}, '{}'::json,
       job_key => ${ADVANCE_TASK}, job_key_mode => 'preserve_run_at', max_attempts => 25)`);
 }
+
+/** The graphile-worker task that sends pending email effects (apps/worker). */
+export const DISPATCH_EMAIL_TASK = "dispatch_email";
+
+/**
+ * Queues the email dispatcher in the caller's transaction, so a send goes out as soon as the
+ * step that produced it commits instead of at the next per-minute sweep. One job key: a burst
+ * of steps queues one dispatcher run.
+ */
+export async function enqueueEmailDispatch(tx: Tx): Promise<void> {
+  await tx.execute(sql`
+    select graphile_worker.add_job(
+      ${DISPATCH_EMAIL_TASK}, '{}'::json,
+      job_key => ${DISPATCH_EMAIL_TASK}, job_key_mode => 'preserve_run_at', max_attempts => 25)`);
+}
