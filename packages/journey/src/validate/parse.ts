@@ -31,8 +31,10 @@ const LABELS = new Map<string, string>(NODE_CATALOGUE.map((e) => [e.type, e.labe
 
 /** `“Send email” node n5`, for messages. */
 export function describeNode(type: string, id: string): string {
+  // Marketers see these messages beside the step itself, so they name the step by its label,
+  // not by its internal id (the violation's nodeId points at it).
   const label = LABELS.get(type);
-  return label ? `“${label}” node ${id}` : `node ${id}`;
+  return label ? `The “${label}” step` : `The step “${id}”`;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -86,7 +86,7 @@ export function checkStructure(
     if (isTriggerType(target.type)) {
       out.push({
         code: "edge-into-trigger",
-        message: `Edge ${e.id} leads into ${describeNode(target.type, target.id)}; triggers can only start a journey.`,
+        message: `Edge ${e.id} leads into ${describeNode(target.type, target.id).replace(/^The/, "the")}; triggers can only start a journey.`,
         nodeId: target.id,
         edgeId: e.id,
         path,
