@@ -1,13 +1,11 @@
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../support/browser.ts";
-import { createTenant, type TestTenant } from "../support/fixtures.ts";
-import { REPO_ROOT, type ServerProcess, startServerProcess } from "../support/server-process.ts";
-import { createTestDatabase, type TestDatabase } from "../support/test-db.ts";
+import { ARTIFACTS, startE2e, stopE2e } from "../support/e2e.ts";
+import type { TestTenant } from "../support/fixtures.ts";
+import type { ServerProcess } from "../support/server-process.ts";
+import type { TestDatabase } from "../support/test-db.ts";
 
-const ARTIFACTS = path.join(REPO_ROOT, "test/e2e/artifacts");
 const STAGES = [
   "First contact",
   "Offer sent",
@@ -25,19 +23,10 @@ let tenant: TestTenant;
 let page: Page;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  tenant = await createTenant(database.db, "Banquet hall Aurora");
-  server = await startServerProcess(database.url, "start");
-  browser = await launchBrowser();
-  await mkdir(ARTIFACTS, { recursive: true });
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  ({ database, tenant, server, browser, page } = await startE2e("Banquet hall Aurora"));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await database?.drop();
-});
+afterAll(() => stopE2e({ browser, server, database }));
 
 /** Screenshots the page; `whole` grows the window to the page's height, so sticky parts stay put. */
 async function shot(name: string, whole = false) {

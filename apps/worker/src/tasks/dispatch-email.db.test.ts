@@ -2,6 +2,7 @@ import { createLogger } from "@voronka/core";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../../../test/support/test-db.ts";
+import { until } from "../../../../test/support/until.ts";
 import {
   emailContact,
   emailWorkspace,
@@ -20,14 +21,6 @@ beforeAll(async () => {
   database = await createTestDatabase();
 });
 afterAll(() => database.drop());
-
-async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe("dispatch_email task", () => {
   it("with no SMTP configured, the running worker stores the email in the dev mailbox", async () => {

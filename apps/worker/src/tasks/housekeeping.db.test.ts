@@ -4,6 +4,7 @@ import { quickAddJob } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenant } from "../../../../test/support/fixtures.ts";
 import { createTestDatabase, type TestDatabase } from "../../../../test/support/test-db.ts";
+import { until } from "../../../../test/support/until.ts";
 import { startWorker } from "../runner.ts";
 
 let database: TestDatabase;
@@ -11,14 +12,6 @@ beforeAll(async () => {
   database = await createTestDatabase();
 });
 afterAll(() => database.drop());
-
-async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe("worker", () => {
   it("runs the housekeeping task: expired sessions go, live ones stay", async () => {

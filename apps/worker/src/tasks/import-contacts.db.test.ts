@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createTestApp, jsonHeaders } from "../../../../test/support/app.ts";
 import { createTenant, type TestTenant } from "../../../../test/support/fixtures.ts";
 import { createTestDatabase, type TestDatabase } from "../../../../test/support/test-db.ts";
+import { until } from "../../../../test/support/until.ts";
 import { type RunningWorker, startWorker } from "../runner.ts";
 
 let database: TestDatabase;
@@ -23,16 +24,6 @@ afterAll(async () => {
 
 const auth = () => bearer(tenant.secretKey);
 
-async function until<T>(check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 function upload(csv: string, mapping: Record<string, string>, extra = "") {
   const query = `mapping=${encodeURIComponent(JSON.stringify(mapping))}&fileName=people.csv${extra}`;
   return app.request(`/api/contacts/imports?${query}`, {
@@ -47,7 +38,7 @@ async function finished(id: string) {
     const res = await app.request(`/api/contacts/imports/${id}`, { headers: auth() });
     const body = await res.json();
     return body.status === "done" || body.status === "failed" ? body : undefined;
-  });
+  }, 20_000);
 }
 
 describe("CSV import through the API and the real worker", () => {
