@@ -66,6 +66,11 @@ export const journeyVersions = pgTable(
     triggerEvents: text("trigger_events").array().notNull().default(sql`'{}'::text[]`),
     /** Event names that can move a waiting enrollment (awaited, goal and exit events). */
     wakeEvents: text("wake_events").array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * The graph's other triggers as keys (`lead`, `stage:<funnel>`, `attribute:<name>`, `date`,
+     * `segment:<id>`, `manual`), so a stage move or attribute change finds its journeys by index.
+     */
+    triggerKeys: text("trigger_keys").array().notNull().default(sql`'{}'::text[]`),
     publishedAt: ts("published_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.journeyId, t.version] })],
