@@ -1,3 +1,4 @@
+export * from "./audiences.ts";
 export * from "./contacts.ts";
 export * from "./email.ts";
 export * from "./funnels.ts";
