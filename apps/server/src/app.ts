@@ -22,6 +22,7 @@ import { stageRoutes } from "./routes/funnels/stages.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { journeyRoutes } from "./routes/journeys/journeys.ts";
 import { journeyLifecycleRoutes } from "./routes/journeys/lifecycle.ts";
+import { journeyTestRunRoutes } from "./routes/journeys/test-run.ts";
 import { leadApiRoutes, leadWebhookRoutes } from "./routes/leads/index.ts";
 import { segmentRoutes } from "./routes/v1/segment.ts";
 import { workspaceRoutes } from "./routes/workspace.ts";
@@ -63,6 +64,7 @@ export function createApp(deps: ServerDeps) {
     .route("/", contactRoutes)
     .route("/", journeyRoutes)
     .route("/", journeyLifecycleRoutes)
+    .route("/", journeyTestRunRoutes)
     .route("/", emailTemplateRoutes)
     .route("/", emailSettingsRoutes);
 

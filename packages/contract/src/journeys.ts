@@ -71,3 +71,92 @@ export const NodeCount = z
 export const JourneyVersionCounts = z
   .object({ journeyId: z.uuid(), version: z.number().int(), nodes: z.array(NodeCount) })
   .meta({ id: "JourneyVersionCounts" });
+
+// ── Test run: the draft simulated for one contact, nothing sent ─────────────────────────────
+
+const TestRunUnit = z.enum(["minutes", "hours", "days", "weeks"]);
+
+/** One entry of a test run's timeline: the contact does something, or time passes. */
+export const TestRunTimelineEntry = z
+  .discriminatedUnion("type", [
+    z.object({
+      type: z.literal("event"),
+      name: z.string().trim().min(1).max(200).meta({ example: "order_completed" }),
+      properties: z.record(z.string(), z.json()).optional(),
+    }),
+    z.object({
+      type: z.literal("wait"),
+      amount: z.number().int().min(0).max(10_000),
+      unit: TestRunUnit,
+    }),
+  ])
+  .meta({ id: "TestRunTimelineEntry" });
+export type TestRunTimelineEntry = z.infer<typeof TestRunTimelineEntry>;
+
+/** Who walks the test run: an existing contact of the workspace, or one described here. */
+export const TestRunContact = z
+  .object({
+    contactId: z
+      .uuid()
+      .optional()
+      .meta({ description: "An existing contact; wins over the rest." }),
+    attributes: z.record(z.string(), z.json()).optional(),
+    tags: z.array(z.string().max(100)).max(100).optional(),
+    timeZone: z.string().max(100).optional(),
+    /** Channels the described contact agreed to be messaged on. */
+    consent: z.array(z.enum(["email", "sms", "telegram", "whatsapp", "viber"])).optional(),
+  })
+  .meta({ id: "TestRunContact" });
+export type TestRunContact = z.infer<typeof TestRunContact>;
+
+export const TestRunBody = z
+  .object({
+    contact: TestRunContact,
+    /** The trigger step the contact enters at (default: the draft's first trigger). */
+    trigger: z.string().max(200).optional(),
+    /** Properties of the event that starts the run (for an event trigger), e.g. `{ cartValue: 150 }`. */
+    triggerProperties: z.record(z.string(), z.json()).optional(),
+    startAt: z.iso.datetime().optional().meta({ description: "Default: now." }),
+    timeline: z.array(TestRunTimelineEntry).max(100).default([]),
+    /** After the timeline, let time run on this many days with no further events. */
+    runOnDays: z.number().int().min(0).max(366).default(0),
+  })
+  .meta({ id: "TestRunBody" });
+export type TestRunBody = z.input<typeof TestRunBody>;
+
+export const TestRunEffect = z
+  .object({
+    type: z.string().meta({ example: "send-email" }),
+    nodeId: z.string(),
+    at: z.iso.datetime(),
+    /** The effect's own fields (template, stage, tags…), as the engine would carry them out. */
+    details: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: "TestRunEffect" });
+export type TestRunEffect = z.infer<typeof TestRunEffect>;
+
+export const TestRunResult = z
+  .object({
+    startedAt: z.iso.datetime(),
+    /** Where the simulated clock stopped. */
+    endedAt: z.iso.datetime(),
+    path: z.array(z.object({ nodeId: z.string(), at: z.iso.datetime() })),
+    effects: z.array(TestRunEffect),
+    outcome: z.object({
+      status: z.enum(["waiting", "exited", "converted", "active"]),
+      nodeId: z.string().nullable(),
+      /** When a waiting contact would move on by itself. */
+      wakeAt: z.iso.datetime().nullable(),
+      /** The event a waiting contact waits for. */
+      waitingForEvent: z.string().nullable(),
+      exitReason: z.string().nullable(),
+    }),
+    /** The contact as the run would leave it. */
+    contact: z.object({
+      attributes: z.record(z.string(), z.unknown()),
+      tags: z.array(z.string()),
+      stages: z.record(z.string(), z.object({ stage: z.string(), lost: z.boolean() })),
+    }),
+  })
+  .meta({ id: "TestRunResult" });
+export type TestRunResult = z.infer<typeof TestRunResult>;

@@ -1,8 +1,11 @@
+export * from "./analytics/index.ts";
 export * from "./client.ts";
 export * from "./contacts/index.ts";
 export * from "./email/index.ts";
 export * from "./embedded.ts";
 export * from "./engine/index.ts";
+/** The engine's contact snapshot, also read by the journey test run. */
+export { type ContactWorld, loadContactWorlds } from "./engine/snapshots.ts";
 export * from "./funnels/index.ts";
 export * from "./journeys/index.ts";
 export * from "./leads/index.ts";
