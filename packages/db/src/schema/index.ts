@@ -1,4 +1,5 @@
 export * from "./audiences.ts";
+export * from "./channels.ts";
 export * from "./contacts.ts";
 export * from "./email.ts";
 export * from "./funnels.ts";
