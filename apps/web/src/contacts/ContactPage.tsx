@@ -21,7 +21,7 @@ export function ContactPage() {
   if (state.status === "loading") {
     return (
       <>
-        <PageHeader title="Contact" back={back} />
+        <PageHeader title={t.title} back={back} />
         <Loading label={t.loading} />
       </>
     );
@@ -32,7 +32,7 @@ export function ContactPage() {
       state.error instanceof ApiError && (state.error.status === 404 || state.error.status === 400);
     return (
       <>
-        <PageHeader title="Contact" back={back} />
+        <PageHeader title={t.title} back={back} />
         {missing ? (
           <p className="table-empty">{t.notFound}</p>
         ) : (

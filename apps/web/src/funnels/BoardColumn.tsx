@@ -4,6 +4,7 @@ import { Link } from "react-router-dom";
 import { api } from "../api/endpoints.ts";
 import { useQuery } from "../api/use-query.ts";
 import { LoadError } from "../ui/LoadError.tsx";
+import { formatNumber } from "../ui/plural.ts";
 import { BoardCard, CARD_MIME, type DraggedCard, readDraggedCard } from "./BoardCard.tsx";
 import { boardStrings as t } from "./strings.ts";
 
@@ -63,7 +64,7 @@ export function BoardColumn({
       <header className="board-column-header">
         <h2 id={headingId}>{stage.name}</h2>
         <span className="board-count">
-          {stage.contacts.toLocaleString()}
+          {formatNumber(stage.contacts)}
           <span className="visually-hidden"> {stage.contacts === 1 ? "contact" : "contacts"}</span>
         </span>
       </header>

@@ -23,7 +23,7 @@ export function FunnelBoardPage() {
   if (state.status === "loading") {
     return (
       <>
-        <PageHeader title="Funnel" back={back} />
+        <PageHeader title={t.title} back={back} />
         <Loading label={t.loading} />
       </>
     );
@@ -31,7 +31,7 @@ export function FunnelBoardPage() {
   if (state.status === "error") {
     return (
       <>
-        <PageHeader title="Funnel" back={back} />
+        <PageHeader title={t.title} back={back} />
         {state.error instanceof ApiError &&
         (state.error.status === 404 || state.error.status === 400) ? (
           <p className="table-empty">

@@ -21,7 +21,7 @@ export function FunnelSettingsPage() {
   if (state.status !== "success") {
     return (
       <>
-        <PageHeader title="Funnel settings" back={back} />
+        <PageHeader title={t.pageTitle} back={back} />
         {state.status === "loading" ? (
           <Loading label={t.loading} />
         ) : (

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { Link } from "react-router-dom";
 import { errorMessage } from "../api/client.ts";
 import { api } from "../api/endpoints.ts";
+import { formatNumber, isRussian } from "../ui/plural.ts";
 import { statusBadge } from "./ChooseFileStep.tsx";
 import { importStrings as t } from "./strings.ts";
 
@@ -100,19 +101,19 @@ export function ImportProgress({ started, onAnother }: Props) {
           <dl className="import-counts">
             <div>
               <dt>{t.inserted}</dt>
-              <dd>{current.inserted.toLocaleString()}</dd>
+              <dd>{formatNumber(current.inserted)}</dd>
             </div>
             <div>
               <dt>{t.updated}</dt>
-              <dd>{current.updated.toLocaleString()}</dd>
+              <dd>{formatNumber(current.updated)}</dd>
             </div>
             <div>
               <dt>{t.duplicates}</dt>
-              <dd>{current.duplicates.toLocaleString()}</dd>
+              <dd>{formatNumber(current.duplicates)}</dd>
             </div>
             <div className={current.rejected > 0 ? "import-count-bad" : ""}>
               <dt>{t.rejected}</dt>
-              <dd>{current.rejected.toLocaleString()}</dd>
+              <dd>{formatNumber(current.rejected)}</dd>
             </div>
           </dl>
         </div>
@@ -175,6 +176,25 @@ function RejectedRows({ result }: { result: ContactImport }) {
 
 /** The importer's reason as a sentence: "no email, phone or userId" → "No email, phone or user ID". */
 export function reasonText(reason: string): string {
-  const text = reason.replace(/\buserId\b/g, "user ID");
+  const text = isRussian() ? russianReason(reason) : reason.replace(/\buserId\b/g, "user ID");
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const ruFields: Record<string, string> = {
+  email: "email",
+  phone: "телефон",
+  userId: "ID пользователя",
+};
+
+/** The importer reports reasons in English; these are the ones it has. */
+function russianReason(reason: string): string {
+  if (reason === "no email, phone or userId")
+    return "нет ни email, ни телефона, ни ID пользователя";
+  let m = /^invalid (\w+) (.*)$/.exec(reason);
+  if (m) return `неверный ${ruFields[m[1] ?? ""] ?? m[1]}: ${m[2]}`;
+  m = /^bad date (.*) \(use .*\)$/.exec(reason);
+  if (m) return `неверная дата ${m[1]} (пишите ГГГГ-ММ-ДД или ДД.ММ.ГГГГ)`;
+  m = /^unknown time zone (.*)$/.exec(reason);
+  if (m) return `неизвестный часовой пояс ${m[1]}`;
+  return reason;
 }

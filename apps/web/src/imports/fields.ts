@@ -1,23 +1,40 @@
 import { ImportProfileField } from "@voronka/contract";
+import { localized } from "../i18n/index.ts";
 
 /** A column's destination in the wizard: a contact field, a custom property, or nothing. */
 export type ColumnChoice = ImportProfileField | "custom" | "skip";
 
 /** Plain names of the contact fields a column can fill, in the order the menu shows them. */
-export const fieldLabels: Record<ImportProfileField, string> = {
-  email: "Email",
-  phone: "Phone",
-  userId: "User ID",
-  firstName: "First name",
-  lastName: "Last name",
-  name: "Full name",
-  city: "City",
-  country: "Country",
-  birthday: "Birthday",
-  gender: "Gender",
-  tags: "Tags",
-  timeZone: "Time zone",
-};
+export const fieldLabels: Record<ImportProfileField, string> = localized({
+  en: {
+    email: "Email",
+    phone: "Phone",
+    userId: "User ID",
+    firstName: "First name",
+    lastName: "Last name",
+    name: "Full name",
+    city: "City",
+    country: "Country",
+    birthday: "Birthday",
+    gender: "Gender",
+    tags: "Tags",
+    timeZone: "Time zone",
+  },
+  ru: {
+    email: "Email",
+    phone: "Телефон",
+    userId: "ID пользователя",
+    firstName: "Имя",
+    lastName: "Фамилия",
+    name: "Полное имя",
+    city: "Город",
+    country: "Страна",
+    birthday: "День рождения",
+    gender: "Пол",
+    tags: "Теги",
+    timeZone: "Часовой пояс",
+  },
+});
 
 export const profileFields: readonly ImportProfileField[] = ImportProfileField.options;
 

@@ -2,15 +2,17 @@ import { Link } from "react-router-dom";
 import { EmptyState } from "../ui/EmptyState.tsx";
 import { AlertIcon } from "../ui/Icons.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
+import { pageStrings } from "./strings.ts";
+
+const t = pageStrings.notFound;
 
 export function NotFoundPage() {
   return (
     <>
-      <PageHeader title="Page not found" />
-      <EmptyState icon={<AlertIcon size={28} />} title="There's nothing at this address">
+      <PageHeader title={t.title} />
+      <EmptyState icon={<AlertIcon size={28} />} title={t.heading}>
         <p>
-          The link may be old or mistyped. <Link to="/journeys">Go to Journeys</Link> or pick a
-          section on the left.
+          {t.before} <Link to="/journeys">{t.link}</Link> {t.after}
         </p>
       </EmptyState>
     </>

@@ -4,8 +4,12 @@ import { Navigate, useLocation, useNavigate } from "react-router-dom";
 import { ApiError, errorMessage } from "../api/client.ts";
 import type { ReturnTo } from "../session/RequireSession.tsx";
 import { useSession } from "../session/SessionProvider.tsx";
+import { LanguageSwitch } from "../shell/LanguageSwitch.tsx";
 import { AlertIcon, Logo } from "../ui/Icons.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
+import { pageStrings } from "./strings.ts";
+
+const t = pageStrings.signIn;
 
 const defaultPage = "/journeys";
 
@@ -19,7 +23,7 @@ export function SignInPage() {
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  useDocumentTitle("Sign in");
+  useDocumentTitle(t.docTitle);
 
   const returnTo = returnPath(location.state);
   if (state.status === "signed-in" && !submitting) return <Navigate to={returnTo} replace />;
@@ -28,11 +32,7 @@ export function SignInPage() {
     event.preventDefault();
     const body = LoginBody.safeParse({ email: email.trim(), password });
     if (!body.success) {
-      setError(
-        email.trim() === "" || password === ""
-          ? "Enter your email and password."
-          : "Enter a valid email address.",
-      );
+      setError(email.trim() === "" || password === "" ? t.needBoth : t.badEmail);
       return;
     }
     setSubmitting(true);
@@ -51,8 +51,8 @@ export function SignInPage() {
       <div className="sign-in-card">
         <div className="sign-in-brand">
           <Logo size={40} />
-          <h1>Sign in to Voronka</h1>
-          <p className="muted">Journeys, funnels and contacts for your workspace.</p>
+          <h1>{t.title}</h1>
+          <p className="muted">{t.tagline}</p>
         </div>
 
         <form onSubmit={handleSubmit} noValidate className="form">
@@ -64,7 +64,7 @@ export function SignInPage() {
           ) : null}
 
           <div className="field">
-            <label htmlFor="sign-in-email">Email</label>
+            <label htmlFor="sign-in-email">{t.email}</label>
             <input
               id="sign-in-email"
               className="input"
@@ -77,7 +77,7 @@ export function SignInPage() {
             />
           </div>
           <div className="field">
-            <label htmlFor="sign-in-password">Password</label>
+            <label htmlFor="sign-in-password">{t.password}</label>
             <input
               id="sign-in-password"
               className="input"
@@ -95,14 +95,14 @@ export function SignInPage() {
             className="button button-primary button-block"
             disabled={submitting}
           >
-            {submitting ? "Signing in…" : "Sign in"}
+            {submitting ? t.submitting : t.submit}
           </button>
         </form>
 
         <p className="sign-in-hint muted small">
-          First time here? The first <code>pnpm start</code> printed the owner's email and password
-          in its terminal.
+          {t.hintBefore} <code>pnpm start</code> {t.hintAfter}
         </p>
+        <LanguageSwitch compact />
       </div>
     </main>
   );
@@ -120,11 +120,9 @@ function returnPath(state: unknown): string {
 
 function signInErrorMessage(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.code === "invalid_credentials") return "That email and password don't match.";
+    if (error.code === "invalid_credentials") return t.wrong;
     if (error.code === "validation_failed") {
-      return error.details?.some((d) => d.path === "email")
-        ? "Enter a valid email address."
-        : error.message;
+      return error.details?.some((d) => d.path === "email") ? t.badEmail : error.message;
     }
   }
   return errorMessage(error);

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Navigate, useLocation } from "react-router-dom";
 import { errorMessage } from "../api/client.ts";
+import { shellStrings as s } from "../shell/strings.ts";
 import { FullPageMessage } from "../ui/FullPageMessage.tsx";
 import { useSession } from "./SessionProvider.tsx";
 
@@ -16,13 +17,13 @@ export function RequireSession({ children }: { children: ReactNode }) {
 
   switch (state.status) {
     case "loading":
-      return <FullPageMessage busy title="Loading Voronka…" />;
+      return <FullPageMessage busy title={s.loadingApp} />;
     case "error":
       return (
         <FullPageMessage
-          title="Voronka isn't answering"
+          title={s.notAnswering}
           body={errorMessage(state.error)}
-          action={{ label: "Try again", onClick: retry }}
+          action={{ label: s.tryAgain, onClick: retry }}
         />
       );
     case "signed-out": {

@@ -1,6 +1,7 @@
 import type { ApiKey } from "@voronka/contract";
 import { formatDate, formatDateTime, formatRelative } from "../ui/format.ts";
 import { keyKindLabel } from "./key-kinds.ts";
+import { keyStrings as t } from "./strings.ts";
 
 interface Props {
   keys: ApiKey[];
@@ -14,13 +15,13 @@ export function ApiKeyTable({ keys, onRevoke }: Props) {
       <table className="table">
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Key</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last used</th>
+            <th scope="col">{t.colName}</th>
+            <th scope="col">{t.colKind}</th>
+            <th scope="col">{t.colKey}</th>
+            <th scope="col">{t.colCreated}</th>
+            <th scope="col">{t.colLastUsed}</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t.colActions}</span>
             </th>
           </tr>
         </thead>
@@ -45,17 +46,17 @@ export function ApiKeyTable({ keys, onRevoke }: Props) {
                     {formatRelative(key.lastUsedAt)}
                   </time>
                 ) : (
-                  <span className="muted">Never</span>
+                  <span className="muted">{t.never}</span>
                 )}
               </td>
               <td className="table-actions">
                 <button
                   type="button"
                   className="button button-small button-danger-ghost"
-                  aria-label={`Revoke ${key.name}`}
+                  aria-label={t.revokeFor(key.name)}
                   onClick={() => onRevoke(key)}
                 >
-                  Revoke
+                  {t.revoke}
                 </button>
               </td>
             </tr>

@@ -8,6 +8,7 @@ import { CreateApiKeyForm } from "./CreateApiKeyForm.tsx";
 import { KeyKindsHelp } from "./KeyKindsHelp.tsx";
 import { NewKeyNotice } from "./NewKeyNotice.tsx";
 import { RevokeKeyDialog } from "./RevokeKeyDialog.tsx";
+import { keyStrings as t } from "./strings.ts";
 
 /** List, create and revoke the workspace's API keys. */
 export function ApiKeysSection() {
@@ -36,20 +37,20 @@ export function ApiKeysSection() {
   return (
     <section className="card" aria-labelledby="api-keys-heading">
       <div className="card-header">
-        <h2 id="api-keys-heading">API keys</h2>
-        <p className="muted">Connect your website, apps and servers to this workspace.</p>
+        <h2 id="api-keys-heading">{t.apiKeys}</h2>
+        <p className="muted">{t.apiKeysHint}</p>
       </div>
       <div className="card-body stack">
         <KeyKindsHelp />
 
         {created ? <NewKeyNotice created={created} onDismiss={() => setCreated(null)} /> : null}
 
-        {state.status === "loading" ? <p className="muted">Loading keys…</p> : null}
+        {state.status === "loading" ? <p className="muted">{t.loadingKeys}</p> : null}
         {state.status === "error" ? (
           <div className="alert alert-error" role="alert">
             <span>{errorMessage(state.error)}</span>
             <button type="button" className="button button-small" onClick={reload}>
-              Try again
+              {t.tryAgain}
             </button>
           </div>
         ) : null}
@@ -57,9 +58,7 @@ export function ApiKeysSection() {
           state.data.data.length > 0 ? (
             <ApiKeyTable keys={state.data.data} onRevoke={setRevoking} />
           ) : (
-            <p className="table-empty">
-              No API keys yet. Create a write key below to start sending events.
-            </p>
+            <p className="table-empty">{t.noKeys}</p>
           )
         ) : null}
       </div>

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { errorMessage } from "../api/client.ts";
 import { api } from "../api/endpoints.ts";
 import { keyKindLabel } from "./key-kinds.ts";
+import { keyStrings as t } from "./strings.ts";
 
 interface Props {
   onCreated(created: CreatedApiKey): void;
@@ -19,11 +20,7 @@ export function CreateApiKeyForm({ onCreated }: Props) {
     event.preventDefault();
     const body = CreateApiKeyBody.safeParse({ name, kind });
     if (!body.success) {
-      setError(
-        name.trim() === ""
-          ? "Give the key a name, such as “Website” or “Billing server”."
-          : "Keep the name under 100 characters.",
-      );
+      setError(name.trim() === "" ? t.needName : t.tooLong);
       return;
     }
     setSubmitting(true);
@@ -40,14 +37,14 @@ export function CreateApiKeyForm({ onCreated }: Props) {
 
   return (
     <form className="create-key" onSubmit={handleSubmit} noValidate>
-      <h3>Create a key</h3>
+      <h3>{t.createTitle}</h3>
       <div className="create-key-row">
         <div className="field create-key-name">
-          <label htmlFor="api-key-name">Key name</label>
+          <label htmlFor="api-key-name">{t.keyName}</label>
           <input
             id="api-key-name"
             className="input"
-            placeholder="e.g. Website tracking"
+            placeholder={t.keyNamePlaceholder}
             maxLength={100}
             value={name}
             onChange={(e) => setName(e.target.value)}
@@ -56,7 +53,7 @@ export function CreateApiKeyForm({ onCreated }: Props) {
           />
         </div>
         <div className="field">
-          <label htmlFor="api-key-kind">Kind</label>
+          <label htmlFor="api-key-kind">{t.kind}</label>
           <select
             id="api-key-kind"
             className="input select"
@@ -68,7 +65,7 @@ export function CreateApiKeyForm({ onCreated }: Props) {
           </select>
         </div>
         <button type="submit" className="button button-primary" disabled={submitting}>
-          {submitting ? "Creating…" : "Create key"}
+          {submitting ? t.creating : t.create}
         </button>
       </div>
       {error ? (

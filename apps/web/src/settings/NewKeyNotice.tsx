@@ -2,6 +2,7 @@ import type { CreatedApiKey } from "@voronka/contract";
 import { useEffect, useRef, useState } from "react";
 import { AlertIcon, CheckIcon, CopyIcon } from "../ui/Icons.tsx";
 import { keyKindLabel } from "./key-kinds.ts";
+import { keyStrings as t } from "./strings.ts";
 
 interface Props {
   created: CreatedApiKey;
@@ -25,18 +26,15 @@ export function NewKeyNotice({ created, onDismiss }: Props) {
   return (
     <section className="new-key" aria-labelledby="new-key-heading">
       <h3 id="new-key-heading">
-        “{created.apiKey.name}” is ready · {keyKindLabel[created.apiKey.kind]}
+        {t.ready(created.apiKey.name, keyKindLabel[created.apiKey.kind])}
       </h3>
       <p className="new-key-warning">
         <AlertIcon size={16} />
-        <span>
-          Copy this key now and keep it somewhere safe. It won't be shown again — Voronka keeps only
-          a fingerprint of it.
-        </span>
+        <span>{t.copyNow}</span>
       </p>
       <div className="copy-box">
         <label htmlFor="new-key-value" className="visually-hidden">
-          New API key
+          {t.newKey}
         </label>
         <input
           id="new-key-value"
@@ -49,15 +47,13 @@ export function NewKeyNotice({ created, onDismiss }: Props) {
         />
         <button type="button" className="button button-primary" onClick={handleCopy}>
           {copy === "copied" ? <CheckIcon size={16} /> : <CopyIcon size={16} />}
-          {copy === "copied" ? "Copied" : "Copy"}
+          {copy === "copied" ? t.copied : t.copy}
         </button>
       </div>
-      {copy === "failed" ? (
-        <p className="small muted">Your browser blocked copying: select the key and copy it.</p>
-      ) : null}
+      {copy === "failed" ? <p className="small muted">{t.copyBlocked}</p> : null}
       <div>
         <button type="button" className="button" onClick={onDismiss}>
-          I've saved the key
+          {t.saved}
         </button>
       </div>
     </section>

@@ -2,6 +2,7 @@ import type { ApiKey } from "@voronka/contract";
 import { useEffect, useRef, useState } from "react";
 import { errorMessage } from "../api/client.ts";
 import { api } from "../api/endpoints.ts";
+import { keyStrings as t } from "./strings.ts";
 
 interface Props {
   apiKey: ApiKey;
@@ -44,10 +45,10 @@ export function RevokeKeyDialog({ apiKey, onCancel, onRevoked }: Props) {
         if (!pending) onCancel();
       }}
     >
-      <h2 id="revoke-title">Revoke “{apiKey.name}”?</h2>
+      <h2 id="revoke-title">{t.revokeTitle(apiKey.name)}</h2>
       <p id="revoke-body" className="muted">
-        Anything using this {apiKey.kind} key, <code>{apiKey.prefix}…</code>, stops working
-        immediately. This can't be undone.
+        {t.revokeBefore(t.kindWord[apiKey.kind])} <code>{apiKey.prefix}…</code>
+        {t.revokeAfter}
       </p>
       {error ? (
         <p className="field-error" role="alert">
@@ -56,7 +57,7 @@ export function RevokeKeyDialog({ apiKey, onCancel, onRevoked }: Props) {
       ) : null}
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onCancel} disabled={pending}>
-          Cancel
+          {t.cancel}
         </button>
         <button
           type="button"
@@ -64,7 +65,7 @@ export function RevokeKeyDialog({ apiKey, onCancel, onRevoked }: Props) {
           onClick={handleRevoke}
           disabled={pending}
         >
-          {pending ? "Revoking…" : "Revoke key"}
+          {pending ? t.revoking : t.revokeKey}
         </button>
       </div>
     </dialog>

@@ -2,6 +2,7 @@ import { errorMessage } from "../api/client.ts";
 import { api } from "../api/endpoints.ts";
 import { useQuery } from "../api/use-query.ts";
 import { formatDate } from "../ui/format.ts";
+import { keyStrings as t } from "./strings.ts";
 
 /** The workspace's name, id and age. */
 export function WorkspaceSection() {
@@ -10,32 +11,32 @@ export function WorkspaceSection() {
   return (
     <section className="card" aria-labelledby="workspace-heading">
       <div className="card-header">
-        <h2 id="workspace-heading">Workspace</h2>
+        <h2 id="workspace-heading">{t.workspace}</h2>
       </div>
       <div className="card-body">
-        {state.status === "loading" ? <p className="muted">Loading workspace…</p> : null}
+        {state.status === "loading" ? <p className="muted">{t.loadingWorkspace}</p> : null}
         {state.status === "error" ? (
           <div className="alert alert-error" role="alert">
             <span>{errorMessage(state.error)}</span>
             <button type="button" className="button button-small" onClick={reload}>
-              Try again
+              {t.tryAgain}
             </button>
           </div>
         ) : null}
         {state.status === "success" ? (
           <dl className="details">
             <div>
-              <dt>Workspace name</dt>
+              <dt>{t.workspaceName}</dt>
               <dd>{state.data.name}</dd>
             </div>
             <div>
-              <dt>Workspace ID</dt>
+              <dt>{t.workspaceId}</dt>
               <dd>
                 <code>{state.data.id}</code>
               </dd>
             </div>
             <div>
-              <dt>Created</dt>
+              <dt>{t.created}</dt>
               <dd>{formatDate(state.data.createdAt)}</dd>
             </div>
           </dl>

@@ -1,6 +1,7 @@
 import { Outlet } from "react-router-dom";
 import { useMe } from "../session/SessionProvider.tsx";
 import { Sidebar } from "./Sidebar.tsx";
+import { shellStrings as s } from "./strings.ts";
 import { UserMenu } from "./UserMenu.tsx";
 
 /** The frame of every signed-in page: sidebar, top bar with workspace and user, content. */
@@ -16,7 +17,7 @@ export function AppShell() {
               {me.workspace.name.slice(0, 1).toUpperCase()}
             </span>
             <span className="topbar-workspace-name">{me.workspace.name}</span>
-            <span className="role-tag">{me.workspace.role}</span>
+            <span className="role-tag">{s.roles[me.workspace.role] ?? me.workspace.role}</span>
           </div>
           <UserMenu />
         </header>

@@ -9,6 +9,7 @@ import {
   SettingsIcon,
   TemplatesIcon,
 } from "../ui/Icons.tsx";
+import { shellStrings as s } from "./strings.ts";
 
 interface NavItem {
   to: string;
@@ -17,14 +18,14 @@ interface NavItem {
 }
 
 const primary: NavItem[] = [
-  { to: "/journeys", label: "Journeys", Icon: JourneysIcon },
-  { to: "/contacts", label: "Contacts", Icon: ContactsIcon },
-  { to: "/funnels", label: "Funnels", Icon: FunnelsIcon },
-  { to: "/templates", label: "Templates", Icon: TemplatesIcon },
-  { to: "/analytics", label: "Analytics", Icon: AnalyticsIcon },
+  { to: "/journeys", label: s.nav.journeys, Icon: JourneysIcon },
+  { to: "/contacts", label: s.nav.contacts, Icon: ContactsIcon },
+  { to: "/funnels", label: s.nav.funnels, Icon: FunnelsIcon },
+  { to: "/templates", label: s.nav.templates, Icon: TemplatesIcon },
+  { to: "/analytics", label: s.nav.analytics, Icon: AnalyticsIcon },
 ];
 
-const secondary: NavItem[] = [{ to: "/settings", label: "Settings", Icon: SettingsIcon }];
+const secondary: NavItem[] = [{ to: "/settings", label: s.nav.settings, Icon: SettingsIcon }];
 
 /** The product name and the main navigation, down the left edge of every signed-in page. */
 export function Sidebar() {
@@ -35,7 +36,7 @@ export function Sidebar() {
           <Logo size={26} />
           <span className="sidebar-brand-name">Voronka</span>
         </div>
-        <nav aria-label="Main" className="sidebar-nav">
+        <nav aria-label={s.mainNav} className="sidebar-nav">
           <ul className="nav-list">{primary.map(renderItem)}</ul>
           <ul className="nav-list nav-list-bottom">{secondary.map(renderItem)}</ul>
         </nav>

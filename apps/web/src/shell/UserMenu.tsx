@@ -2,6 +2,8 @@ import { useEffect, useId, useRef, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { useMe, useSession } from "../session/SessionProvider.tsx";
 import { ChevronDownIcon, SignOutIcon } from "../ui/Icons.tsx";
+import { LanguageSwitch } from "./LanguageSwitch.tsx";
+import { shellStrings as s } from "./strings.ts";
 
 /** The signed-in user's avatar, opening a small panel with their email and "Sign out". */
 export function UserMenu() {
@@ -61,6 +63,7 @@ export function UserMenu() {
             <div className="user-menu-who-name">{displayName}</div>
             <div className="muted small">{me.user.email}</div>
           </div>
+          <LanguageSwitch />
           <button
             type="button"
             className="user-menu-item"
@@ -68,7 +71,7 @@ export function UserMenu() {
             disabled={signingOut}
           >
             <SignOutIcon size={16} />
-            {signingOut ? "Signing out…" : "Sign out"}
+            {signingOut ? s.signingOut : s.signOut}
           </button>
         </div>
       ) : null}

@@ -1,4 +1,5 @@
 import { errorMessage } from "../api/client.ts";
+import { shellStrings } from "../shell/strings.ts";
 import { AlertIcon } from "./Icons.tsx";
 
 interface Props {
@@ -14,7 +15,7 @@ export function LoadError({ error, onRetry }: Props) {
       <span>{errorMessage(error)}</span>
       {onRetry ? (
         <button type="button" className="button button-small" onClick={onRetry}>
-          Try again
+          {shellStrings.tryAgain}
         </button>
       ) : null}
     </div>

@@ -1,16 +1,19 @@
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
+import { intlLocale, localized } from "../i18n/index.ts";
+
+const dateFormat = new Intl.DateTimeFormat(intlLocale(), { dateStyle: "medium" });
+const dateTimeFormat = new Intl.DateTimeFormat(intlLocale(), {
   dateStyle: "medium",
   timeStyle: "short",
 });
-const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+const relativeFormat = new Intl.RelativeTimeFormat(intlLocale(), { numeric: "auto" });
+const justNow = localized({ en: "just now", ru: "только что" });
 
-/** "22 Nov 2025" in the reader's locale. */
+/** "22 Nov 2025" / "22 нояб. 2025 г." in the UI's language. */
 export function formatDate(iso: string): string {
   return dateFormat.format(new Date(iso));
 }
 
-/** "22 Nov 2025, 14:05" in the reader's locale. */
+/** "22 Nov 2025, 14:05" in the UI's language. */
 export function formatDateTime(iso: string): string {
   return dateTimeFormat.format(new Date(iso));
 }
@@ -29,7 +32,7 @@ export function formatRelative(iso: string, now = Date.now()): string {
   let amount = (new Date(iso).getTime() - now) / 1000;
   for (const [unit, size] of steps) {
     if (Math.abs(amount) < size) {
-      return unit === "second" ? "just now" : relativeFormat.format(Math.round(amount), unit);
+      return unit === "second" ? justNow : relativeFormat.format(Math.round(amount), unit);
     }
     amount /= size;
   }
