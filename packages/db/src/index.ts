@@ -1,4 +1,5 @@
 export * from "./analytics/index.ts";
+export * from "./audiences/index.ts";
 export * from "./client.ts";
 export * from "./contacts/index.ts";
 export * from "./email/index.ts";

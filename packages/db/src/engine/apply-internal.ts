@@ -1,5 +1,6 @@
 import type { Effect, Scalar } from "@voronka/journey";
 import { sql } from "drizzle-orm";
+import { applyAudienceEffects } from "../audiences/journey-effects.ts";
 import type { Tx } from "../contacts/resolve.ts";
 import { moveContacts, type StageMove } from "../funnels/move.ts";
 import { pgArray } from "../sql-array.ts";
@@ -30,6 +31,7 @@ export async function applyInternalEffects(
     await applyContactUpdates(tx, workspaceId, list);
   }
   await failEffects(tx, failures);
+  await applyAudienceEffects(tx, inserted);
 }
 
 async function applyMoves(

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { swapStageAudiences } from "../audiences/stage-hook.ts";
 import type { Tx } from "../contacts/resolve.ts";
 import { pgArray } from "../sql-array.ts";
 
@@ -77,11 +78,14 @@ export async function moveContacts(
     select ${workspaceId}, funnel_id, contact_id, from_stage_id, to_stage_id, cause, cause_ref, lost_reason_id, lost_note
     from changed
     returning id, funnel_id, contact_id, from_stage_id, to_stage_id`);
-  return result.rows.map((r) => ({
+  const recorded = result.rows.map((r) => ({
     id: Number(r.id),
     funnelId: r.funnel_id,
     contactId: r.contact_id,
     fromStageId: r.from_stage_id,
     toStageId: r.to_stage_id,
   }));
+  // Per-stage ad audiences follow the move in this same transaction.
+  await swapStageAudiences(tx, workspaceId, recorded);
+  return recorded;
 }
