@@ -23,6 +23,7 @@ import { healthRoutes } from "./routes/health.ts";
 import { journeyRoutes } from "./routes/journeys/journeys.ts";
 import { journeyLifecycleRoutes } from "./routes/journeys/lifecycle.ts";
 import { journeyTestRunRoutes } from "./routes/journeys/test-run.ts";
+import { journeyVersionRoutes } from "./routes/journeys/versions.ts";
 import { leadApiRoutes, leadWebhookRoutes } from "./routes/leads/index.ts";
 import { segmentRoutes } from "./routes/v1/segment.ts";
 import { workspaceRoutes } from "./routes/workspace.ts";
@@ -65,6 +66,7 @@ export function createApp(deps: ServerDeps) {
     .route("/", journeyRoutes)
     .route("/", journeyLifecycleRoutes)
     .route("/", journeyTestRunRoutes)
+    .route("/", journeyVersionRoutes)
     .route("/", emailTemplateRoutes)
     .route("/", emailSettingsRoutes);
 

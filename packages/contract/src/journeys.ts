@@ -160,3 +160,9 @@ export const TestRunResult = z
   })
   .meta({ id: "TestRunResult" });
 export type TestRunResult = z.infer<typeof TestRunResult>;
+
+/** One published version with its graph, as it was published (read-only). */
+export const JourneyVersion = JourneyVersionSummary.extend({ graph: DraftGraph }).meta({
+  id: "JourneyVersion",
+});
+export type JourneyVersion = z.infer<typeof JourneyVersion>;

@@ -179,3 +179,23 @@ describe("journey test run", () => {
     expect(probe.status).toBe(404);
   });
 });
+
+describe("published versions", () => {
+  it("returns a version's graph as published, to its own workspace only", async () => {
+    const published = await call(acme.secretKey, "POST", `/api/journeys/${cartId}/publish`);
+    expect(published.status).toBe(200);
+    // A later draft edit does not touch the published graph.
+    await call(acme.secretKey, "PATCH", `/api/journeys/${cartId}`, {
+      draft: { schemaVersion: 1, nodes: [], edges: [] },
+    });
+    const v1 = await call(acme.secretKey, "GET", `/api/journeys/${cartId}/versions/1`);
+    expect(v1.status).toBe(200);
+    expect(v1.body).toMatchObject({ version: 1, graph: cartGraph });
+    expect((await call(acme.secretKey, "GET", `/api/journeys/${cartId}/versions/2`)).status).toBe(
+      404,
+    );
+    expect((await call(globex.secretKey, "GET", `/api/journeys/${cartId}/versions/1`)).status).toBe(
+      404,
+    );
+  });
+});
