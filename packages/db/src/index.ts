@@ -1,5 +1,6 @@
 export * from "./analytics/index.ts";
 export * from "./audiences/index.ts";
+export * from "./channels/index.ts";
 export * from "./client.ts";
 export * from "./contacts/index.ts";
 export * from "./email/index.ts";

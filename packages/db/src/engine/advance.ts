@@ -1,5 +1,6 @@
 import { Enrollment, type EventCountQuery, StepInput } from "@voronka/journey";
 import { sql } from "drizzle-orm";
+import { enqueueChannelDispatch, isChannelEffect } from "../channels/enqueue.ts";
 import type { Db } from "../client.ts";
 import type { Tx } from "../contacts/resolve.ts";
 import { pgArray } from "../sql-array.ts";
@@ -137,6 +138,7 @@ export async function advanceBatch(db: Db, options: AdvanceOptions): Promise<Adv
     await transitions.write(tx);
     if (result.full) await enqueueAdvance(tx);
     if (inserted.some((e) => e.effect.type === "send-email")) await enqueueEmailDispatch(tx);
+    if (inserted.some((e) => isChannelEffect(e.effect))) await enqueueChannelDispatch(tx);
     await options.beforeCommit?.();
     return result;
   });
