@@ -7,6 +7,7 @@ export {
   type EvalScope,
   type EventCountQuery,
   evaluate,
+  readPath,
   scopeOf,
 } from "./condition/evaluate.ts";
 export * from "./condition/schema.ts";

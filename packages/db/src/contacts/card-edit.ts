@@ -1,5 +1,6 @@
 import { AppError } from "@voronka/core";
 import { and, eq, type SQL, sql } from "drizzle-orm";
+import { withAttributeTriggers } from "../engine/attribute-triggers.ts";
 import { contacts } from "../schema/contacts.ts";
 import { pgArray } from "../sql-array.ts";
 import { type Identity, identity } from "./identity.ts";
@@ -64,7 +65,8 @@ function identitiesOf(edit: ContactEdit & { userId?: string | undefined }): Iden
 /**
  * Applies a user's edit to a live contact. A new email or phone becomes an identity of the
  * contact (old ones keep recognising it); one that already belongs to another contact is a
- * 409 — merging two people is not something an edit form should do silently.
+ * 409 — merging two people is not something an edit form should do silently. Changed
+ * attributes start the journeys that watch them, in the caller's transaction.
  */
 export async function editContact(
   tx: Tx,
@@ -103,10 +105,12 @@ export async function editContact(
     const removed = Object.keys(edit.traits).filter((k) => edit.traits?.[k] === null);
     set.traits = sql`(${contacts.traits} || ${JSON.stringify(edit.traits)}::jsonb) - ${pgArray(removed)}::text[]`;
   }
-  await tx
-    .update(contacts)
-    .set(set)
-    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId)));
+  await withAttributeTriggers(tx, workspaceId, [contactId], () =>
+    tx
+      .update(contacts)
+      .set(set)
+      .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId))),
+  );
 }
 
 /**

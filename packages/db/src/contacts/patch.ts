@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { withAttributeTriggers } from "../engine/attribute-triggers.ts";
 import type { Consent } from "../schema/contacts.ts";
 import { pgArray } from "../sql-array.ts";
 import type { Tx } from "./resolve.ts";
@@ -47,7 +48,10 @@ function hasChanges(p: ContactPatch): boolean {
   return Object.entries(p).some(([key, value]) => key !== "lastSeenAt" && value !== undefined);
 }
 
-/** Applies one patch per contact in a single UPDATE … FROM unnest(…). */
+/**
+ * Applies one patch per contact in a single UPDATE … FROM unnest(…); contacts whose attributes
+ * it changes enter journeys that start on those attributes, in the same transaction.
+ */
 export async function patchContacts(
   tx: Tx,
   workspaceId: string,
@@ -67,7 +71,8 @@ export async function patchContacts(
   const ids = changed.map(([id]) => id);
   const list = changed.map(([, p]) => p);
   const col = (key: (typeof FIELDS)[number][0]) => list.map((p) => p[key] ?? null);
-  await tx.execute(sql`
+  await withAttributeTriggers(tx, workspaceId, ids, () =>
+    tx.execute(sql`
     update contacts c set
       email = coalesce(p.email, c.email),
       phone = coalesce(p.phone, c.phone),
@@ -101,5 +106,6 @@ export async function patchContacts(
       ${pgArray(list.map((p) => p.addRevenue ?? 0))}::numeric[], ${pgArray(list.map((p) => p.addOrders ?? 0))}::int[]
     ) as p(id, email, phone, first_name, last_name, name, gender, birthday, city, country, time_zone,
            preferred_channel, source, handles, consent, traits, last_seen_at, add_revenue, add_orders)
-    where c.workspace_id = ${workspaceId} and c.id = p.id`);
+    where c.workspace_id = ${workspaceId} and c.id = p.id`),
+  );
 }

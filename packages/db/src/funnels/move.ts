@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { swapStageAudiences } from "../audiences/stage-hook.ts";
 import type { Tx } from "../contacts/resolve.ts";
+import { routeStageMoves } from "../engine/stage-triggers.ts";
 import { pgArray } from "../sql-array.ts";
 
 export type MoveCause = "journey" | "api" | "user" | "rule" | "lead" | "import";
@@ -28,7 +29,8 @@ export interface RecordedMove {
  * funnel and appends one history row per real move (a move to the stage a contact is already
  * in records nothing). Callers check that stages belong to funnels and that a lost move has a
  * reason; this function only writes. Runs in the caller's transaction, so a journey step or a
- * rule can move contacts atomically with its other writes.
+ * rule can move contacts atomically with its other writes — and the contacts it moves enter
+ * journeys that start on these stages in the same transaction.
  */
 export async function moveContacts(
   tx: Tx,
@@ -87,5 +89,6 @@ export async function moveContacts(
   }));
   // Per-stage ad audiences follow the move in this same transaction.
   await swapStageAudiences(tx, workspaceId, recorded);
+  await routeStageMoves(tx, workspaceId, recorded);
   return recorded;
 }

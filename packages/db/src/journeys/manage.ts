@@ -3,6 +3,7 @@ import { eventsOfInterest, JourneyGraph, type Violation, validate } from "@voron
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import type { Tx } from "../contacts/resolve.ts";
+import { triggerKeys } from "../engine/trigger-keys.ts";
 import { type JourneyStatus, journeys, journeyVersions } from "../schema/journeys.ts";
 
 export type JourneyRow = typeof journeys.$inferSelect;
@@ -115,6 +116,7 @@ export async function publishJourney(
       graph,
       triggerEvents: [...new Set(triggerEvents)],
       wakeEvents: eventsOfInterest(graph),
+      triggerKeys: triggerKeys(graph),
     });
     const status: JourneyStatus = j.status === "paused" ? "paused" : "live";
     const [journey] = await tx

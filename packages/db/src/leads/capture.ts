@@ -5,6 +5,7 @@ import { type Identity, identity } from "../contacts/identity.ts";
 import type { ContactPatch } from "../contacts/patch.ts";
 import { resolveContacts, type Tx } from "../contacts/resolve.ts";
 import { storeEventsInTx } from "../contacts/store-events.ts";
+import { routeLeads } from "../engine/lead-triggers.ts";
 import { type LeadChannel, leads } from "../schema/leads.ts";
 import { type LeadPlacement, placeLead } from "./placement.ts";
 import type { LeadSourceRow } from "./sources.ts";
@@ -82,7 +83,8 @@ async function findLead(
  * its 200: resolves (or creates) the contact, inserts the lead, stores a `Lead Captured`
  * track event (with channel, source and UTM), applies the profile fields, sets the contact's
  * `source` if it has none, and puts the contact into the source's funnel stage if it is not in
- * that funnel yet (a stage move with cause `lead`).
+ * that funnel yet (a stage move with cause `lead`); journeys that start on a lead from this
+ * channel enroll the contact.
  *
  * A lead whose (channel, dedupeKey) was seen before returns the existing lead marked
  * `duplicate` and writes nothing. Concurrent deliveries of the same lead are serialised by an
@@ -163,6 +165,7 @@ async function captureInTx(tx: Tx, workspaceId: string, input: LeadInput): Promi
     .onConflictDoNothing()
     .returning();
   if (!lead) throw new LostRace();
+  await routeLeads(tx, workspaceId, [{ contactId, channel, at: occurredAt.getTime() }]);
 
   const placement = await placeLead(tx, workspaceId, {
     contactId,
