@@ -11,14 +11,14 @@ import { fileURLToPath } from "node:url";
 import { connect, createEmailTemplate, provisionWorkspace, saveEmailSettings } from "@voronka/db";
 import {
   closeSmtpPools,
+  composeMessage,
   generateDkimKey,
-  mailOptions,
   renderEmail,
   smtpSender,
   type TemplateSource,
 } from "@voronka/email";
 import { dispatchEmailBatch } from "../../apps/worker/src/email/dispatch.ts";
-import { WELCOME_MJML } from "../../apps/worker/src/email/email-test-support.ts";
+import { WELCOME_MJML } from "../../apps/worker/src/email/welcome-fixture.ts";
 import { benchDatabase, progress } from "./support/database.ts";
 
 const BATCH = 100;
@@ -145,20 +145,15 @@ export async function main({ size = 5000 }: { size?: number }) {
       Array.from({ length: 8 }, async () => {
         while (next < smtpN) {
           next++;
-          const r = await sender.send(
-            mailOptions({
-              from: { name: "Bench", address: "news@bench.test" },
-              to: "ceiling@example.com",
-              rendered: sample,
-              messageId: `<${randomUUID()}@bench.test>`,
-              unsubscribeUrl: "https://voronka.test/e/u/x",
-              dkim: {
-                domainName: "bench.test",
-                keySelector: "vk1",
-                privateKey: dkim.privateKeyPem,
-              },
-            }),
-          );
+          const raw = await composeMessage({
+            from: { name: "Bench", address: "news@bench.test" },
+            to: "ceiling@example.com",
+            rendered: sample,
+            messageId: `<${randomUUID()}@bench.test>`,
+            unsubscribeUrl: "https://voronka.test/e/u/x",
+            dkim: { domainName: "bench.test", keySelector: "vk1", privateKey: dkim.privateKeyPem },
+          });
+          const r = await sender.send({ from: "news@bench.test", to: "ceiling@example.com", raw });
           if (!r.ok) throw new Error(r.error);
         }
       }),

@@ -2,6 +2,7 @@ export * from "./config.ts";
 export * from "./dkim.ts";
 export * from "./links.ts";
 export * from "./message.ts";
+export * from "./mime.ts";
 export * from "./render.ts";
 export * from "./text.ts";
 export * from "./tracking.ts";

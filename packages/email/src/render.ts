@@ -1,6 +1,6 @@
 import { Liquid, type Template } from "liquidjs";
 import mjml2html from "mjml";
-import { htmlToText } from "./text.ts";
+import { htmlToText, tidyText } from "./text.ts";
 
 /** One version of a template: what the marketer wrote. */
 export interface TemplateSource {
@@ -53,6 +53,8 @@ interface Compiled {
   html: Template[];
   subject: Template[];
   preheader: Template[];
+  /** The plain-text part as a Liquid template; null when it must come from each HTML. */
+  text: Template[] | null;
 }
 
 const MAX_CACHED = 1_000;
@@ -64,7 +66,36 @@ async function compile(source: TemplateSource): Promise<Compiled> {
     html: htmlLiquid.parse(out.html),
     subject: textLiquid.parse(source.subject),
     preheader: htmlLiquid.parse(source.preheader),
+    text: textTemplate(withPreheader(out.html, source.preheader)),
   };
+}
+
+// Liquid markup stands in the HTML as letters only, so converting it to text keeps it whole.
+const LIQUID_SPAN = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
+const PLACEHOLDER = /zqvkliquid(\d+)qz/gi;
+
+/**
+ * The plain-text part of a template version as a Liquid template: its HTML (with the Liquid
+ * markup set aside) converted to text once, then rendered per contact without HTML escaping.
+ * Converting every rendered HTML instead costs more than the rest of rendering together.
+ * Null when the markup does not survive the conversion intact (e.g. a tag inside an attribute
+ * that the text drops): then each rendered HTML is converted.
+ */
+function textTemplate(html: string): Template[] | null {
+  const spans: string[] = [];
+  const marked = html.replace(LIQUID_SPAN, (span) => `zqvkliquid${spans.push(span) - 1}qz`);
+  const converted = htmlToText(marked);
+  const seen = new Set<number>();
+  const restored = converted.replace(PLACEHOLDER, (_m, n: string) => {
+    seen.add(Number(n));
+    return spans[Number(n)] ?? "";
+  });
+  if (seen.size !== spans.length) return null;
+  try {
+    return textLiquid.parse(restored);
+  } catch {
+    return null;
+  }
 }
 
 /** MJML compiled and Liquid parsed once per template version; evicts the oldest past 1,000. */
@@ -96,16 +127,12 @@ export async function renderEmail(
   const subjectTpl = options.subjectOverride
     ? textLiquid.parse(options.subjectOverride)
     : c.subject;
-  const [subject, preheader, body] = await Promise.all([
-    textLiquid.render(subjectTpl, s),
-    htmlLiquid.render(c.preheader, s),
-    htmlLiquid.render(c.html, s),
-  ]);
-  const oneLine = String(subject)
-    .replace(/[\r\n]+/g, " ")
-    .trim();
-  const html = withPreheader(String(body), String(preheader));
-  return { subject: oneLine, preheader: String(preheader), html, text: htmlToText(html) };
+  const subject = String(textLiquid.renderSync(subjectTpl, s));
+  const preheader = String(htmlLiquid.renderSync(c.preheader, s));
+  const html = withPreheader(String(htmlLiquid.renderSync(c.html, s)), preheader);
+  const text = c.text ? tidyText(String(textLiquid.renderSync(c.text, s))) : htmlToText(html);
+  const oneLine = subject.replace(/[\r\n]+/g, " ").trim();
+  return { subject: oneLine, preheader, html, text };
 }
 
 // The preheader is the grey line after the subject in an inbox: hidden text first in the body.

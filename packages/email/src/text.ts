@@ -14,7 +14,10 @@ const OPTIONS = {
 
 /** The plain-text part of an email, from its HTML. */
 export function htmlToText(html: string): string {
-  return convert(html, OPTIONS)
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+  return tidyText(convert(html, OPTIONS));
+}
+
+/** At most one empty line in a row, none at the ends. */
+export function tidyText(text: string): string {
+  return text.replace(/\n{3,}/g, "\n\n").trim();
 }

@@ -1,13 +1,20 @@
-import nodemailer, { type SendMailOptions } from "nodemailer";
+import nodemailer from "nodemailer";
 
 /** What became of handing a message over. */
 export type SendOutcome =
   | { ok: true; response: string }
   | { ok: false; permanent: boolean; code: number | null; error: string };
 
+/** A composed message (see `composeMessage`) and its envelope. */
+export interface RawMail {
+  from: string;
+  to: string;
+  raw: string;
+}
+
 /** Sends through a real SMTP server (pooled connections, one pool per URL). */
 export interface SmtpSender {
-  send(message: SendMailOptions): Promise<SendOutcome>;
+  send(mail: RawMail): Promise<SendOutcome>;
   close(): void;
 }
 
@@ -19,12 +26,16 @@ export function smtpSender(url: string): SmtpSender {
   if (existing) return existing;
   const u = new URL(url);
   if (!u.searchParams.has("pool")) u.searchParams.set("pool", "true");
-  if (!u.searchParams.has("maxConnections")) u.searchParams.set("maxConnections", "5");
+  if (!u.searchParams.has("maxConnections")) u.searchParams.set("maxConnections", "8");
   const transport = nodemailer.createTransport(u.toString());
   const sender: SmtpSender = {
-    async send(message) {
+    async send(mail) {
       try {
-        const info = await transport.sendMail(message);
+        // A raw message goes out byte for byte: nodemailer only speaks SMTP here.
+        const info = await transport.sendMail({
+          envelope: { from: mail.from, to: [mail.to] },
+          raw: mail.raw,
+        });
         return { ok: true, response: String(info.response ?? "") };
       } catch (err) {
         return classify(err);
@@ -61,12 +72,4 @@ export function classify(err: unknown): SendOutcome {
     code: validCode,
     error: message.slice(0, 500),
   };
-}
-
-const composer = nodemailer.createTransport({ streamTransport: true, buffer: true });
-
-/** Builds the exact bytes a message would go out as (DKIM-signed), for the dev mailbox. */
-export async function composeRaw(message: SendMailOptions): Promise<string> {
-  const info = await composer.sendMail(message);
-  return Buffer.isBuffer(info.message) ? info.message.toString("utf8") : String(info.message);
 }

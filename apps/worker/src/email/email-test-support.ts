@@ -15,22 +15,15 @@ import { type DkimKeyPair, dkimDnsRecord, type EmailConfig, generateDkimKey } fr
 import { sql } from "drizzle-orm";
 import { publish, settle } from "../../../../packages/db/src/engine/engine-test-support.ts";
 import { createTenant } from "../../../../test/support/fixtures.ts";
+import { WELCOME_MJML } from "./welcome-fixture.ts";
+
+export { WELCOME_MJML };
 
 export const TEST_CONFIG: EmailConfig = {
   secret: "test-secret-test-secret-test-secret-0123456789",
   baseUrl: "https://voronka.test",
   smtpUrl: undefined,
 };
-
-export const WELCOME_MJML = `<mjml>
-  <mj-body>
-    <mj-section><mj-column>
-      <mj-text>Hello {{ contact.firstName }} from {{ contact.traits.company }}, your code is {{ vars.code | default: "none" }}.</mj-text>
-      <mj-button href="https://shop.example/offer?a=1&amp;b=2">Open the offer</mj-button>
-      <mj-text><a href="{{ unsubscribe_url }}">Unsubscribe</a></mj-text>
-    </mj-column></mj-section>
-  </mj-body>
-</mjml>`;
 
 /** A tenant sending as news@acme.test through `smtpUrl` (or the dev mailbox), DKIM-signed. */
 export async function emailWorkspace(db: Db, smtpUrl: string | null) {

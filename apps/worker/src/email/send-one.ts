@@ -9,10 +9,9 @@ import type {
 import { templateVersionAsOf } from "@voronka/db";
 import {
   addTracking,
-  composeRaw,
+  composeMessage,
   domainOf,
   type EmailConfig,
-  mailOptions,
   messageIdFor,
   renderEmail,
   smtpSender,
@@ -130,14 +129,24 @@ export async function sendOne(
           privateKey: settings.dkimPrivateKey,
         }
       : undefined;
-  const message = mailOptions({
-    from: { name: settings.fromName, address: settings.fromAddress },
-    to: contact.email,
-    rendered: { ...rendered, html },
-    messageId,
-    unsubscribeUrl: unsubscribe,
-    dkim,
-  });
+  let raw: string;
+  try {
+    raw = await composeMessage(
+      {
+        from: { name: settings.fromName, address: settings.fromAddress },
+        to: contact.email,
+        rendered: { ...rendered, html },
+        messageId,
+        unsubscribeUrl: unsubscribe,
+        dkim,
+      },
+      now,
+    );
+  } catch (err) {
+    return fail(
+      `compose failed: ${err instanceof Error ? err.message : String(err)}`.slice(0, 500),
+    );
+  }
   const sent = {
     ...base,
     messageId,
@@ -147,7 +156,6 @@ export async function sendOne(
   };
   const smtpUrl = settings.smtpUrl ?? config.smtpUrl;
   if (!smtpUrl) {
-    const raw = await composeRaw(message);
     return {
       outcome: { ...sent, status: "sent", via: "mailbox", attempts: claimed.attempts + 1 },
       mailbox: {
@@ -163,7 +171,11 @@ export async function sendOne(
       },
     };
   }
-  const result = await smtpSender(smtpUrl).send(message);
+  const result = await smtpSender(smtpUrl).send({
+    from: settings.fromAddress,
+    to: contact.email,
+    raw,
+  });
   const attempts = claimed.attempts + 1;
   if (result.ok) return { outcome: { ...sent, status: "sent", via: "smtp", attempts } };
   if (result.permanent) {

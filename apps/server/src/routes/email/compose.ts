@@ -7,10 +7,9 @@ import {
   storeInDevMailbox,
 } from "@voronka/db";
 import {
-  composeRaw,
+  composeMessage,
   domainOf,
   emailConfig,
-  mailOptions,
   messageIdFor,
   type RenderContext,
   renderEmail,
@@ -75,7 +74,7 @@ export async function testSend(
   const config = emailConfig();
   const key = `test:${crypto.randomUUID()}`;
   const messageId = messageIdFor(key, settings.dkimDomain ?? domainOf(settings.fromAddress));
-  const message = mailOptions({
+  const raw = await composeMessage({
     from: { name: settings.fromName, address: settings.fromAddress },
     to,
     rendered: { ...rendered, subject: `[Test] ${rendered.subject}` },
@@ -101,12 +100,12 @@ export async function testSend(
         subject: `[Test] ${rendered.subject}`,
         html: rendered.html,
         text: rendered.text,
-        raw: await composeRaw(message),
+        raw,
       },
     ]);
     return { messageId, via: "mailbox" as const };
   }
-  const result = await smtpSender(smtpUrl).send(message);
+  const result = await smtpSender(smtpUrl).send({ from: settings.fromAddress, to, raw });
   if (!result.ok) {
     throw new AppError("unavailable", `The SMTP server refused the message: ${result.error}`, {
       retryable: !result.permanent,
