@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, MessageChannel, Scalar } from "./schema/common.ts";
+import { Id, Scalar, SendChannel } from "./schema/common.ts";
 
 const base = {
   /** `<enrollment>:<node>:<visit>:<kind>` — unique per effect, stable across re-runs. */
@@ -23,7 +23,7 @@ export const Effect = z.discriminatedUnion("type", [
   z.object({
     ...base,
     type: z.literal("send-message"),
-    channel: MessageChannel,
+    channel: SendChannel,
     templateId: Id.optional(),
     text: z.string().optional(),
     vars: z.record(z.string(), z.string()),

@@ -4,7 +4,7 @@ import { pickWeighted } from "../hash.ts";
 import { frequencyCapDecision } from "../policies/frequency-cap.ts";
 import { eventMatches } from "../policies/goal.ts";
 import { quietHoursDecision } from "../policies/quiet-hours.ts";
-import { durationMs } from "../schema/common.ts";
+import { durationMs, MessageChannel } from "../schema/common.ts";
 import type { JourneyNode, NodeOf } from "../schema/nodes.ts";
 import { addDuration } from "../time/arithmetic.ts";
 import {
@@ -166,7 +166,13 @@ function splitArm(run: Run, node: NodeOf<"split">): string | null {
 function send(run: Run, node: NodeOf<"send-email"> | NodeOf<"send-message">): string | null {
   const channel = node.type === "send-email" ? "email" : node.data.channel;
   // Without consent the message is skipped, not held: the contact goes on through the journey.
-  if (run.contact.consent[channel] !== true) return "out";
+  // The preferred channel is resolved when the message goes out; the dispatcher checks its
+  // consent then, so here any messenger/SMS consent lets it through.
+  const consented =
+    channel === "preferred"
+      ? MessageChannel.options.some((c) => run.contact.consent[c] === true)
+      : run.contact.consent[channel] === true;
+  if (!consented) return "out";
   const { quietHours, frequencyCap } = run.g.graph.settings;
   if (quietHours) {
     const d = quietHoursDecision(quietHours, run.contact.timeZone, run.now);

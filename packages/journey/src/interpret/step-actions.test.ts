@@ -62,6 +62,29 @@ describe("actions", () => {
     expect(actionsOf(r)).toEqual(["exit@x"]);
   });
 
+  it("sends on the preferred channel when any messenger/SMS consent is given, else skips", () => {
+    const g = after(
+      "m",
+      [
+        ["m", "send-message", { channel: "preferred", text: "Hi {{ contact.firstName }}" }],
+        ["x", "exit", {}],
+      ],
+      [["m", "out", "x"]],
+    );
+    const consenting = simulate({
+      graph: g,
+      contact: contactIn("UTC", { consent: { email: false, viber: true } }),
+      start: { at: T0 },
+    });
+    expect(consenting.effects[0]).toMatchObject({ type: "send-message", channel: "preferred" });
+    const none = simulate({
+      graph: g,
+      contact: contactIn("UTC", { consent: { email: true, sms: false } }),
+      start: { at: T0 },
+    });
+    expect(actionsOf(none)).toEqual(["exit@x"]);
+  });
+
   it("a promo code waits for the engine's result, then reaches later emails", () => {
     const g = after(
       "p",

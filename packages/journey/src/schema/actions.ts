@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Duration, Id, MessageChannel, Scalar } from "./common.ts";
+import { Duration, Id, Scalar, SendChannel } from "./common.ts";
 import { nodeSchema } from "./node-base.ts";
 
 /** Send an email template. Subject overrides the template's own. */
@@ -13,7 +13,7 @@ export type SendEmailNode = z.infer<typeof SendEmailNode>;
 export const SendMessageNode = nodeSchema(
   "send-message",
   z.object({
-    channel: MessageChannel,
+    channel: SendChannel,
     templateId: Id.optional(),
     text: z.string().min(1).optional(),
   }),

@@ -38,6 +38,13 @@ export type Weekday = z.infer<typeof Weekday>;
 export const MessageChannel = z.enum(["sms", "telegram", "whatsapp", "viber"]);
 export type MessageChannel = z.infer<typeof MessageChannel>;
 
+/**
+ * What a send-message node sends on: a channel, or `preferred` — the contact's preferred
+ * channel, resolved by the dispatcher when the message goes out.
+ */
+export const SendChannel = z.enum([...MessageChannel.options, "preferred"]);
+export type SendChannel = z.infer<typeof SendChannel>;
+
 /** Every outbound channel, for consent and engagement rules. */
 export const Channel = z.enum(["email", ...MessageChannel.options]);
 export type Channel = z.infer<typeof Channel>;
