@@ -5,6 +5,12 @@ import { ADVANCE_TASK, advanceEnrollments } from "./tasks/advance-enrollments.ts
 import { DISPATCH_EMAIL_TASK, dispatchEmail } from "./tasks/dispatch-email.ts";
 import { housekeeping } from "./tasks/housekeeping.ts";
 import { IMPORT_TASK, importContacts } from "./tasks/import-contacts.ts";
+import {
+  SYNC_AUDIENCE_TASK,
+  SYNC_AUDIENCES_DUE_TASK,
+  syncAudiencesDue,
+  syncAudienceTask,
+} from "./tasks/sync-audience.ts";
 
 export interface WorkerOptions {
   database: Database;
@@ -23,7 +29,8 @@ export interface RunningWorker {
 /** Cron schedule of the periodic tasks (graphile-worker crontab syntax). */
 export const CRONTAB = `*/15 * * * * housekeeping ?max=1
 * * * * * ${ADVANCE_TASK} ?max=1
-* * * * * ${DISPATCH_EMAIL_TASK} ?max=1`;
+* * * * * ${DISPATCH_EMAIL_TASK} ?max=1
+*/5 * * * * ${SYNC_AUDIENCES_DUE_TASK} ?max=1`;
 
 function graphileLogger(log: Logger): GraphileLogger {
   return new GraphileLogger((scope) => (level, message, meta) => {
@@ -53,6 +60,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       [ADVANCE_TASK]: advanceEnrollments(database.db),
       [IMPORT_TASK]: importContacts(database.db),
       [DISPATCH_EMAIL_TASK]: dispatchEmail(database.db),
+      [SYNC_AUDIENCE_TASK]: syncAudienceTask(database.db),
+      [SYNC_AUDIENCES_DUE_TASK]: syncAudiencesDue(database.db),
     },
   });
   return { runner, stop: () => runner.stop() };
