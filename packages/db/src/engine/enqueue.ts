@@ -10,10 +10,27 @@ export const ADVANCE_TASK = "advance-enrollments";
  * job already running gets a successor instead of being replaced.
  */
 export async function enqueueAdvance(tx: Tx): Promise<void> {
+  await ensureJob(tx, ADVANCE_TASK);
+}
+
+/**
+ * Queues `task` under the job key of the same name, in the caller's transaction, so the job
+ * exists exactly when the work it is for commits. When a job with the key is already queued
+ * and not running, it is share-locked instead of updated: graphile-worker takes jobs
+ * `FOR UPDATE SKIP LOCKED`, so it cannot start (and miss this transaction's work) before the
+ * commit, and concurrent batches share the lock instead of queueing behind one another's
+ * commits on the job row (which `add_job` with a key does). Otherwise `add_job` as usual.
+ */
+export async function ensureJob(tx: Tx, task: string): Promise<void> {
   await tx.execute(sql`
+    with queued as (
+      select 1 from graphile_worker._private_jobs
+      where key = ${task} and locked_at is null and attempts < max_attempts
+      for share skip locked
+    )
     select graphile_worker.add_job(
-      ${ADVANCE_TASK}, '{}'::json,
-      job_key => ${ADVANCE_TASK}, job_key_mode => 'preserve_run_at', max_attempts => 25)`);
+      ${task}, '{}'::json, job_key => ${task}, job_key_mode => 'preserve_run_at', max_attempts => 25)
+    where not exists (select 1 from queued)`);
 }
 
 /** The graphile-worker task that sends pending email effects (apps/worker). */
@@ -25,8 +42,5 @@ export const DISPATCH_EMAIL_TASK = "dispatch_email";
  * of steps queues one dispatcher run.
  */
 export async function enqueueEmailDispatch(tx: Tx): Promise<void> {
-  await tx.execute(sql`
-    select graphile_worker.add_job(
-      ${DISPATCH_EMAIL_TASK}, '{}'::json,
-      job_key => ${DISPATCH_EMAIL_TASK}, job_key_mode => 'preserve_run_at', max_attempts => 25)`);
+  await ensureJob(tx, DISPATCH_EMAIL_TASK);
 }

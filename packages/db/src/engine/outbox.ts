@@ -53,24 +53,37 @@ export async function insertEffects(
   tx: Tx,
   list: readonly OutboxEffect[],
 ): Promise<OutboxEffect[]> {
-  const rows = list.filter((e) => channelOf(e.effect) !== null);
+  const rows: OutboxEffect[] = [];
+  const params: object[] = [];
+  for (const r of list) {
+    const channel = channelOf(r.effect);
+    if (channel === null) continue;
+    rows.push(r);
+    // One JSON parameter: V8's native stringify, no per-element array escaping; the payload
+    // goes in as a nested object and is stored as jsonb without a second parse.
+    params.push({
+      w: r.workspaceId,
+      e: r.enrollmentId,
+      j: r.journeyId,
+      v: r.version,
+      c: r.contactId,
+      ch: channel,
+      a: r.at,
+      p: r.effect,
+    });
+  }
   if (rows.length === 0) return [];
   const inserted = await tx.execute<{ workspace_id: string; key: string }>(sql`
     insert into journey_effects (workspace_id, key, enrollment_id, journey_id, version, contact_id,
                                  node_id, type, channel, payload, status, at)
-    select u.workspace_id, u.key, u.enrollment_id, u.journey_id, u.version, u.contact_id, u.node_id,
-           u.type, u.channel, u.payload::jsonb,
-           case when u.channel = 'internal' then 'done' else 'pending' end, u.at
-    from unnest(
-      ${pgArray(rows.map((r) => r.workspaceId))}::uuid[], ${pgArray(rows.map((r) => r.effect.key))}::text[],
-      ${pgArray(rows.map((r) => r.enrollmentId))}::uuid[], ${pgArray(rows.map((r) => r.journeyId))}::uuid[],
-      ${pgArray(rows.map((r) => r.version))}::int[], ${pgArray(rows.map((r) => r.contactId))}::uuid[],
-      ${pgArray(rows.map((r) => r.effect.nodeId))}::text[], ${pgArray(rows.map((r) => r.effect.type))}::text[],
-      ${pgArray(rows.map((r) => channelOf(r.effect)))}::text[], ${pgArray(rows.map((r) => JSON.stringify(r.effect)))}::text[],
-      ${pgArray(rows.map((r) => new Date(r.at).toISOString()))}::timestamptz[]
-    ) as u(workspace_id, key, enrollment_id, journey_id, version, contact_id, node_id, type, channel, payload, at)
+    select u.w, u.p->>'key', u.e, u.j, u.v, u.c, u.p->>'nodeId', u.p->>'type', u.ch, u.p,
+           case when u.ch = 'internal' then 'done' else 'pending' end, to_timestamp(u.a / 1000)
+    from json_to_recordset(${JSON.stringify(params)}::json)
+      as u(w uuid, e uuid, j uuid, v int, c uuid, ch text, a float8, p jsonb)
     on conflict (workspace_id, key) do nothing
     returning workspace_id, key`);
+  // The usual case: everything is new.
+  if (inserted.rows.length === rows.length) return rows;
   const fresh = new Set(inserted.rows.map((r) => `${r.workspace_id}\u0000${r.key}`));
   return rows.filter((r) => fresh.has(`${r.workspaceId}\u0000${r.effect.key}`));
 }
