@@ -1,4 +1,4 @@
-import { ADVANCE_TASK, advanceBatch, type Db } from "@voronka/db";
+import { ADVANCE_TASK, advanceBatch, type Db, scheduleTimer } from "@voronka/db";
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 
@@ -15,8 +15,9 @@ const BUDGET_MS = 5_000;
 /**
  * Advances due enrollments — new starts, arrived events and effect results, and timers that
  * have come — batch after batch until none is due or the time budget is spent. A full last
- * batch queues a successor job (inside its own transaction), so no work is left behind; the
- * per-minute cron run is the sweeper that catches timers falling due with no other traffic.
+ * batch queues a successor job (inside its own transaction), so no work is left behind. Then
+ * it points the one timer job at the next wake-up time (see `scheduleTimer`), so a wait ends
+ * within a poll interval of its due time; the per-minute cron run remains as a safety net.
  */
 export function advanceEnrollments(db: Db, options: { batchSize?: number } = {}): Task {
   return async (payload, helpers) => {
@@ -30,6 +31,7 @@ export function advanceEnrollments(db: Db, options: { batchSize?: number } = {})
       effects += r.effects;
       if (!r.full || Date.now() - started > BUDGET_MS) break;
     }
+    await scheduleTimer(db);
     if (steps > 0) helpers.logger.debug(`advance: ${steps} step(s), ${effects} effect(s)`);
   };
 }
