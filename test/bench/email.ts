@@ -7,6 +7,7 @@
 import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { connect, createEmailTemplate, provisionWorkspace, saveEmailSettings } from "@voronka/db";
 import {
@@ -44,12 +45,15 @@ async function startSink() {
   if (typeof url !== "string") throw new Error("SMTP sink did not start");
   return {
     url,
-    async received(): Promise<number> {
+    async received(): Promise<{ n: number; cpuMs: number }> {
       child.send({});
       const [msg] = await once(child, "message");
       const n = field(msg, "received");
-      if (typeof n !== "number") throw new Error("bad reply from the SMTP sink");
-      return n;
+      const cpuMs = field(msg, "cpuMs");
+      if (typeof n !== "number" || typeof cpuMs !== "number") {
+        throw new Error("bad reply from the SMTP sink");
+      }
+      return { n, cpuMs };
     },
     close() {
       child.disconnect();
@@ -57,6 +61,34 @@ async function startSink() {
   };
 }
 const DISPATCHERS = 4;
+
+/** CPU time (ms) this process has used, every thread (the DKIM signatures run on the pool). */
+function ownCpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/**
+ * CPU time (ms) used so far by the Postgres backends serving the bench database, read from
+ * /proc (Postgres on this host); null when they cannot be read.
+ */
+async function postgresCpuMs(pool: { query: (q: string) => Promise<{ rows: unknown[] }> }) {
+  const { rows } = await pool.query(
+    "select pid from pg_stat_activity where datname = current_database()",
+  );
+  let ticks = 0;
+  for (const row of rows) {
+    const pid = field(row, "pid");
+    try {
+      const stat = readFileSync(`/proc/${String(pid)}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      return null;
+    }
+  }
+  return (ticks * 1000) / 100; // USER_HZ = 100 on Linux
+}
 
 export async function main({ size = 5000 }: { size?: number }) {
   const bench = await benchDatabase("email");
@@ -162,6 +194,10 @@ export async function main({ size = 5000 }: { size?: number }) {
     progress(`SMTP hand-over only (pre-rendered, DKIM-signed): ${Math.round(smtpPerSec)}/s`);
 
     const before = await smtp.received();
+    // The pool's connections are all open (the template lookups above used them), so the
+    // backends read now are the ones that serve the dispatchers.
+    const pgBefore = await postgresCpuMs(pool);
+    const cpuBefore = ownCpuMs();
     const config = {
       secret: "bench-secret-bench-secret-bench-secret-0123",
       baseUrl: "https://voronka.test",
@@ -186,9 +222,19 @@ export async function main({ size = 5000 }: { size?: number }) {
     );
     const seconds = (performance.now() - t) / 1000;
     const emailsPerSec = sent / seconds;
-    const received = (await smtp.received()) - before;
+    const cpuDispatcher = ownCpuMs() - cpuBefore;
+    const after = await smtp.received();
+    const pgAfter = await postgresCpuMs(pool);
+    const received = after.n - before.n;
+    const cpuSink = after.cpuMs - before.cpuMs;
+    const cpuPostgres = pgBefore !== null && pgAfter !== null ? pgAfter - pgBefore : null;
+    const perEmail = (ms: number | null) => (ms === null ? null : Number((ms / sent).toFixed(3)));
+    const cpuTotal = cpuDispatcher + cpuSink + (cpuPostgres ?? 0);
     progress(
       `dispatcher end to end: ${sent} in ${seconds.toFixed(1)} s = ${Math.round(emailsPerSec)}/s; SMTP server received ${received}`,
+    );
+    progress(
+      `CPU per email: dispatcher ${perEmail(cpuDispatcher)} ms, SMTP server ${perEmail(cpuSink)} ms, Postgres ${perEmail(cpuPostgres) ?? "?"} ms → ${Math.round((sent * 1000) / cpuTotal)} emails per CPU-second of all three`,
     );
     if (received !== size) throw new Error(`SMTP server received ${received}, expected ${size}`);
     console.log(
@@ -200,6 +246,12 @@ export async function main({ size = 5000 }: { size?: number }) {
         rendersPerSec: Math.round(rendersPerSec),
         smtpHandoffPerSec: Math.round(smtpPerSec),
         ratioToSmtp: Number((emailsPerSec / smtpPerSec).toFixed(2)),
+        cpuMsPerEmail: {
+          dispatcher: perEmail(cpuDispatcher),
+          smtpServer: perEmail(cpuSink),
+          postgres: perEmail(cpuPostgres),
+        },
+        emailsPerCpuSecond: Math.round((sent * 1000) / cpuTotal),
       }),
     );
   } finally {
