@@ -8,6 +8,9 @@ import { requestLog } from "./middleware/request-log.ts";
 import { sameOriginWrites } from "./middleware/same-origin.ts";
 import { router } from "./openapi.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
+import { adAccountRoutes } from "./routes/audiences/accounts.ts";
+import { audienceRoutes } from "./routes/audiences/audiences.ts";
+import { audienceSyncRoutes } from "./routes/audiences/sync.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { contactRoutes } from "./routes/contacts/contacts.ts";
 import { exportRoutes } from "./routes/contacts/export.ts";
@@ -68,7 +71,10 @@ export function createApp(deps: ServerDeps) {
     .route("/", journeyTestRunRoutes)
     .route("/", journeyVersionRoutes)
     .route("/", emailTemplateRoutes)
-    .route("/", emailSettingsRoutes);
+    .route("/", emailSettingsRoutes)
+    .route("/", audienceRoutes)
+    .route("/", audienceSyncRoutes)
+    .route("/", adAccountRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "secretKey", {
     type: "http",

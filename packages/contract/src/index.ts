@@ -1,3 +1,4 @@
+export * from "./audiences.ts";
 export * from "./auth.ts";
 export * from "./contacts.ts";
 export * from "./email.ts";

@@ -277,7 +277,7 @@ export async function startFakeAdPlatforms(options: FakeOptions = {}): Promise<F
     const form = await new Request("http://fake/", {
       method: "POST",
       headers: { "content-type": contentType },
-      body,
+      body: new Uint8Array(body),
     }).formData();
     const file = form.get("file");
     if (!(file instanceof Blob)) return bad("no file part");

@@ -3,7 +3,7 @@ import type { Db } from "../client.ts";
 import type { Tx } from "../contacts/resolve.ts";
 import { audiences, funnelAudienceSettings } from "../schema/audiences.ts";
 import { funnelStages } from "../schema/funnels.ts";
-import { changeMembership } from "./membership.ts";
+import { type AudienceCause, changeMembership } from "./membership.ts";
 
 export type AudienceRow = typeof audiences.$inferSelect;
 
@@ -262,7 +262,7 @@ export async function audienceHistory(
     id: string;
     contact_id: string;
     action: "add" | "remove";
-    cause: string;
+    cause: AudienceCause;
     cause_ref: string | null;
     at: Date;
   }>(sql`
@@ -278,4 +278,41 @@ export async function audienceHistory(
     causeRef: r.cause_ref,
     at: new Date(r.at),
   }));
+}
+
+/** A keyset page of members' identifiers (for exports), by contact id. */
+export async function audienceIdentifiersPage(
+  db: Tx,
+  workspaceId: string,
+  audienceId: string,
+  after: string | null,
+  limit: number,
+): Promise<{ contactId: string; email: string | null; phone: string | null }[]> {
+  const rows = await db.execute<{
+    contact_id: string;
+    email: string | null;
+    phone: string | null;
+  }>(sql`
+    select m.contact_id, c.email, c.phone
+    from audience_members m
+    join contacts c on c.workspace_id = m.workspace_id and c.id = m.contact_id
+    where m.workspace_id = ${workspaceId} and m.audience_id = ${audienceId}
+      ${after ? sql`and m.contact_id > ${after}` : sql``}
+    order by m.contact_id
+    limit ${limit}`);
+  return rows.rows.map((r) => ({ contactId: r.contact_id, email: r.email, phone: r.phone }));
+}
+
+/** The ids among `ids` that are live (not merged away) contacts of the workspace. */
+export async function existingContactIds(
+  db: Tx,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.execute<{ id: string }>(sql`
+    select id from contacts
+    where workspace_id = ${workspaceId} and id = any(${sql.param([...ids])}::uuid[])
+      and merged_into is null`);
+  return new Set(rows.rows.map((r) => r.id));
 }
