@@ -9,6 +9,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { workspaces } from "./tenancy.ts";
@@ -24,12 +25,70 @@ export const emailTemplates = pgTable(
       .references(() => workspaces.id, { onDelete: "cascade" }),
     id: uuid("id").notNull().defaultRandom(),
     name: text("name").notNull(),
+    /**
+     * A stable name to refer to the template by (journey files say `"templateId": "welcome"`);
+     * unique in the workspace.
+     */
+    slug: text("slug"),
+    /** The subscription group the template's emails belong to (`email_topics`); null: none. */
+    topicId: uuid("topic_id"),
     /** The newest version; every save adds one. */
     currentVersion: integer("current_version").notNull().default(1),
     createdAt: ts("created_at").notNull().defaultNow(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    uniqueIndex("email_templates_slug_idx")
+      .on(t.workspaceId, t.slug)
+      .where(sql`slug is not null`),
+  ],
+);
+
+/**
+ * Reusable MJML blocks (a header, a footer) that templates pull in with
+ * `<mj-include path="footer" />`. Every save adds a version and none is changed afterwards:
+ * a send uses the versions current when its journey was published, like the template itself.
+ */
+export const emailPartialVersions = pgTable(
+  "email_partial_versions",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    version: integer("version").notNull(),
+    mjml: text("mjml").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.name, t.version] })],
+);
+
+/** Subscription groups of a workspace ("News", "Offers"): a person can leave one, or all. */
+export const emailTopics = pgTable(
+  "email_topics",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
   (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
+);
+
+/** A contact who left one topic (leaving all is `consent.email = unsubscribed`). */
+export const emailTopicOptouts = pgTable(
+  "email_topic_optouts",
+  {
+    workspaceId: uuid("workspace_id").notNull(),
+    contactId: uuid("contact_id").notNull(),
+    topicId: uuid("topic_id").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.contactId, t.topicId] })],
 );
 
 /**
