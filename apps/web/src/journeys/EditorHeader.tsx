@@ -1,9 +1,13 @@
 import type { Journey } from "@voronka/contract";
 import { Link } from "react-router-dom";
+import { formatDate } from "../ui/format.ts";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { StatusBadge } from "./StatusBadge.tsx";
 import { editorStrings as t } from "./strings.ts";
 import type { SaveState } from "./use-autosave.ts";
+
+/** Lifecycle actions that ask for confirmation first. */
+export type ConfirmAction = "publish" | "pause" | "stop" | "archive" | "duplicate";
 
 interface Props {
   journey: Journey;
@@ -12,8 +16,12 @@ interface Props {
   save: SaveState;
   problems: number;
   busy: boolean;
-  onPublish(): void;
-  onPause(): void;
+  /** The published version on screen, or null for the draft. */
+  viewing: number | null;
+  onView(version: number | null): void;
+  testRunOpen: boolean;
+  onTestRun(): void;
+  onConfirm(action: ConfirmAction): void;
   onResume(): void;
 }
 
@@ -30,10 +38,13 @@ function saveText(save: SaveState): string {
   }
 }
 
-/** Name, status, save state and the lifecycle buttons above the canvas. */
+/** Name, status, save state, versions and the lifecycle buttons above the canvas. */
 export function EditorHeader(props: Props) {
-  const { journey, name, save, problems, busy } = props;
+  const { journey, name, save, problems, busy, viewing } = props;
   useDocumentTitle(name || journey.name);
+  const archived = journey.status === "archived";
+  const canStop = journey.status === "live" || journey.status === "paused";
+  const canArchive = journey.status === "draft" || journey.status === "stopped";
   return (
     <header className="editor-header">
       <div className="editor-header-main">
@@ -44,9 +55,25 @@ export function EditorHeader(props: Props) {
           className="editor-name"
           aria-label={t.nameLabel}
           value={name}
+          readOnly={viewing !== null || archived}
           onChange={(e) => props.onRename(e.target.value)}
         />
         <StatusBadge status={journey.status} />
+        {journey.versions.length > 0 ? (
+          <select
+            className="input select editor-versions"
+            aria-label={t.history}
+            value={viewing ?? ""}
+            onChange={(e) => props.onView(e.target.value ? Number(e.target.value) : null)}
+          >
+            <option value="">{t.draftOption}</option>
+            {journey.versions.map((v) => (
+              <option key={v.version} value={v.version}>
+                {t.versionOption(v.version, formatDate(v.publishedAt))}
+              </option>
+            ))}
+          </select>
+        ) : null}
         {journey.currentVersion !== null ? (
           <span className="muted small">{t.liveVersion(journey.currentVersion)}</span>
         ) : null}
@@ -58,10 +85,25 @@ export function EditorHeader(props: Props) {
           aria-live="polite"
           data-testid="save-state"
         >
-          {saveText(save)}
+          {viewing === null ? saveText(save) : null}
         </span>
+        {viewing === null && !archived ? (
+          <button
+            type="button"
+            className={`button ${props.testRunOpen ? "button-pressed" : ""}`}
+            aria-pressed={props.testRunOpen}
+            onClick={props.onTestRun}
+          >
+            {t.testRun}
+          </button>
+        ) : null}
         {journey.status === "live" ? (
-          <button type="button" className="button" onClick={props.onPause} disabled={busy}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => props.onConfirm("pause")}
+            disabled={busy}
+          >
             {t.pause}
           </button>
         ) : null}
@@ -70,11 +112,48 @@ export function EditorHeader(props: Props) {
             {t.resume}
           </button>
         ) : null}
+        <details className="menu">
+          <summary className="button" aria-label={t.more}>
+            ⋯
+          </summary>
+          <div className="menu-items" role="menu">
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => props.onConfirm("duplicate")}
+              disabled={busy}
+            >
+              {t.duplicate}
+            </button>
+            {canStop ? (
+              <button
+                type="button"
+                role="menuitem"
+                className="menu-danger"
+                onClick={() => props.onConfirm("stop")}
+                disabled={busy}
+              >
+                {t.stop}
+              </button>
+            ) : null}
+            {canArchive ? (
+              <button
+                type="button"
+                role="menuitem"
+                className="menu-danger"
+                onClick={() => props.onConfirm("archive")}
+                disabled={busy}
+              >
+                {t.archive}
+              </button>
+            ) : null}
+          </div>
+        </details>
         <button
           type="button"
           className="button button-primary"
-          onClick={props.onPublish}
-          disabled={busy || problems > 0 || journey.status === "archived"}
+          onClick={() => props.onConfirm("publish")}
+          disabled={busy || problems > 0 || archived || viewing !== null}
           title={problems > 0 ? t.publishBlocked(problems) : undefined}
         >
           {t.publish}

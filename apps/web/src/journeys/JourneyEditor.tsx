@@ -1,4 +1,4 @@
-import type { Journey } from "@voronka/contract";
+import type { Journey, TestRunResult } from "@voronka/contract";
 import { NODE_CATALOGUE, type Violation, validate } from "@voronka/journey";
 import {
   addEdge,
@@ -6,18 +6,23 @@ import {
   type Connection,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   useEdgesState,
   useNodesState,
   useReactFlow,
 } from "@xyflow/react";
-import { type DragEvent, useCallback, useMemo, useState } from "react";
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useNavigate } from "react-router-dom";
 import { errorMessage } from "../api/client.ts";
-import { api, type JourneyAction } from "../api/endpoints.ts";
-import { Dialog } from "../ui/Dialog.tsx";
-import { EditorHeader } from "./EditorHeader.tsx";
+import { api } from "../api/endpoints.ts";
+import { formatDate } from "../ui/format.ts";
+import { EditorDialog } from "./EditorDialog.tsx";
+import { type ConfirmAction, EditorHeader } from "./EditorHeader.tsx";
+import { type Clipboard, copySelection, insertOnEdge, pasteInto } from "./edit-ops.ts";
 import { type EditorView, EditorViewContext } from "./editor-context.ts";
 import {
+  type CanvasGraph,
   catalogueEntry,
   freshId,
   initialData,
@@ -26,20 +31,54 @@ import {
   toCanvas,
   toDraft,
 } from "./graph.ts";
+import { journeyApi } from "./journey-api.ts";
+import { autoLayout } from "./layout.ts";
 import { PALETTE_MIME, Palette } from "./Palette.tsx";
 import { ProblemList } from "./ProblemList.tsx";
 import { StepNodeView } from "./StepNodeView.tsx";
 import { StepPanel } from "./StepPanel.tsx";
+import { stepLabel } from "./step-text.ts";
 import { editorStrings as t } from "./strings.ts";
+import { TestRunPanel } from "./TestRunPanel.tsx";
 import { useAutosave } from "./use-autosave.ts";
+import { type CanvasSnapshot, useHistory } from "./use-history.ts";
 import { useLiveCounts } from "./use-live-counts.ts";
 
 /** Every step kind renders with the one step component. */
 const nodeTypes = Object.fromEntries(NODE_CATALOGUE.map((entry) => [entry.type, StepNodeView]));
 const deleteKeys = ["Backspace", "Delete"];
 const MINIMAP_COLOURS = { Triggers: "#f0c9a0", Flow: "#c5c5f2", Actions: "#a9dccd" };
+/** Past this many steps only the ones in view are drawn. */
+const VISIBLE_ONLY_FROM = 150;
 
-type Confirm = "publish" | "pause" | null;
+/** A published version opened read-only. */
+interface Viewing {
+  version: number;
+  publishedAt: string;
+  canvas: CanvasGraph;
+}
+
+/**
+ * The same array as long as no step's id, type or settings changed: dragging moves positions
+ * only, so the checker (which ignores positions) does not re-run — nor re-render every step —
+ * on each frame of a drag.
+ */
+function useStructure(nodes: StepNode[]): StepNode[] {
+  const ref = useRef(nodes);
+  const prev = ref.current;
+  const same =
+    prev.length === nodes.length &&
+    nodes.every((n, i) => {
+      const p = prev[i];
+      return p !== undefined && p.id === n.id && p.type === n.type && p.data === n.data;
+    });
+  if (!same) ref.current = nodes;
+  return ref.current;
+}
+
+const typing = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 
 /** The canvas editor of one journey: palette, canvas, settings panel, problems, lifecycle. */
 export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
@@ -48,18 +87,47 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
   const [name, setName] = useState(loaded.name);
   const [nodes, setNodes, onNodesChange] = useNodesState<StepNode>(initial.nodes);
   const [edges, setEdges, onEdgesChange] = useEdgesState(initial.edges);
-  const [confirm, setConfirm] = useState<Confirm>(null);
+  const [confirm, setConfirm] = useState<ConfirmAction | null>(null);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [testRunOpen, setTestRunOpen] = useState(false);
+  const [testRun, setTestRun] = useState<TestRunResult | null>(null);
+  const [viewing, setViewing] = useState<Viewing | null>(null);
   const flow = useReactFlow<StepNode>();
+  const navigate = useNavigate();
+  const clipboard = useRef<Clipboard | null>(null);
 
+  // Latest canvas for callbacks that must not re-create on every change (history, shortcuts).
+  const latest = useRef<CanvasSnapshot>({ nodes, edges });
+  latest.current = { nodes, edges };
+  const current = useCallback(
+    (): CanvasSnapshot => ({
+      nodes: latest.current.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)),
+      edges: latest.current.edges,
+    }),
+    [],
+  );
+  const restore = useCallback(
+    (s: CanvasSnapshot) => {
+      setNodes(s.nodes);
+      setEdges(s.edges);
+    },
+    [setNodes, setEdges],
+  );
+  const history = useHistory(current, restore);
+  const { record } = history;
+
+  const structure = useStructure(nodes);
   const draft = useMemo(
     () => toDraft({ nodes, edges, settings: initial.settings }),
     [nodes, edges, initial.settings],
   );
+  const violations = useMemo(
+    () => validate(toDraft({ nodes: structure, edges, settings: initial.settings })),
+    [structure, edges, initial.settings],
+  );
   const draftJson = useMemo(() => JSON.stringify({ name: name.trim(), draft }), [name, draft]);
-  const violations = useMemo(() => validate(draft), [draft]);
-  const editable = journey.status !== "archived";
+  const editable = journey.status !== "archived" && viewing === null;
 
   const autosave = useAutosave(
     draftJson,
@@ -71,29 +139,57 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
       });
       setJourney((j) => ({ ...j, ...saved, draft: j.draft }));
     },
-    { enabled: editable },
+    { enabled: journey.status !== "archived" },
   );
 
-  const counts = useLiveCounts(journey.id, journey.currentVersion);
+  const counts = useLiveCounts(journey.id, viewing?.version ?? journey.currentVersion);
+  const trace = useMemo(() => {
+    if (!testRun || !testRunOpen) return null;
+    const order = new Map<string, number>();
+    testRun.path.forEach((p, i) => {
+      if (!order.has(p.nodeId)) order.set(p.nodeId, i + 1);
+    });
+    return order;
+  }, [testRun, testRunOpen]);
   const view = useMemo<EditorView>(() => {
     const byNode = new Map<string, Violation[]>();
-    for (const v of violations) {
-      const nodeId = v.nodeId ?? edges.find((e) => e.id === v.edgeId)?.source;
-      if (nodeId) byNode.set(nodeId, [...(byNode.get(nodeId) ?? []), v]);
+    if (!viewing) {
+      for (const v of violations) {
+        const nodeId = v.nodeId ?? edges.find((e) => e.id === v.edgeId)?.source;
+        if (nodeId) byNode.set(nodeId, [...(byNode.get(nodeId) ?? []), v]);
+      }
     }
-    return { violationsByNode: byNode, counts };
-  }, [violations, edges, counts]);
+    return { violationsByNode: byNode, counts, trace };
+  }, [violations, edges, counts, trace, viewing]);
 
-  const selected = nodes.find((n) => n.selected) ?? null;
+  const shownNodes = viewing ? viewing.canvas.nodes : nodes;
+  const shownEdges = useMemo(() => {
+    const base = viewing ? viewing.canvas.edges : edges;
+    if (!testRun || !testRunOpen) return base;
+    // An arrow lights up when the run went from its source straight to its target.
+    const walked = new Set<string>();
+    for (let i = 1; i < testRun.path.length; i++) {
+      walked.add(`${testRun.path[i - 1]?.nodeId}>${testRun.path[i]?.nodeId}`);
+    }
+    return base.map((e) =>
+      walked.has(`${e.source}>${e.target}`)
+        ? { ...e, className: "edge-traced", animated: true }
+        : e,
+    );
+  }, [viewing, edges, testRun, testRunOpen]);
+
+  const selectedNodes = shownNodes.filter((n) => n.selected);
+  const selected = selectedNodes.length === 1 ? (selectedNodes[0] ?? null) : null;
 
   const addStep = useCallback(
     (type: string, position?: { x: number; y: number }) => {
-      setNodes((current) => {
+      record();
+      setNodes((nodesNow) => {
         const at =
           position ??
           (() => {
             // Click-to-add: to the right of the last step, or the middle of the view.
-            const last = current.at(-1);
+            const last = nodesNow.at(-1);
             if (last) return { x: last.position.x + 300, y: last.position.y };
             const box = document.querySelector(".editor-canvas")?.getBoundingClientRect();
             return flow.screenToFlowPosition({
@@ -102,71 +198,179 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
             });
           })();
         const node: StepNode = {
-          id: freshId(type, current),
+          id: freshId(type, nodesNow),
           type,
           position: at,
           data: initialData(type),
           selected: true,
         };
-        return [...current.map((n) => ({ ...n, selected: false })), node];
+        return [...nodesNow.map((n) => (n.selected ? { ...n, selected: false } : n)), node];
       });
     },
-    [setNodes, flow],
+    [setNodes, flow, record],
   );
 
   const onDrop = useCallback(
     (event: DragEvent) => {
       const type = event.dataTransfer.getData(PALETTE_MIME);
-      if (!type || !catalogueEntry(type)) return;
+      if (!type || !catalogueEntry(type) || !editable) return;
       event.preventDefault();
       const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      addStep(type, { x: at.x - 110, y: at.y - 30 });
+      const position = { x: at.x - 110, y: at.y - 30 };
+      // Dropped onto an arrow: the step goes in between the two steps it joined.
+      const edgeId = document
+        .elementsFromPoint(event.clientX, event.clientY)
+        .map((el) => el.closest(".react-flow__edge")?.getAttribute("data-id"))
+        .find((id): id is string => Boolean(id));
+      if (edgeId) {
+        const next = insertOnEdge(
+          latest.current.nodes,
+          latest.current.edges,
+          edgeId,
+          type,
+          position,
+        );
+        if (next) {
+          record();
+          setNodes(next.nodes);
+          setEdges(next.edges);
+          return;
+        }
+      }
+      addStep(type, position);
     },
-    [flow, addStep],
+    [flow, addStep, editable, record, setNodes, setEdges],
   );
 
   const onConnect = useCallback(
-    (connection: Connection) =>
-      setEdges((current) => {
+    (connection: Connection) => {
+      record();
+      setEdges((edgesNow) => {
         const handle = connection.sourceHandle ?? "out";
         // One edge per output: a new connection from the same output replaces the old one.
-        const kept = current.filter(
+        const kept = edgesNow.filter(
           (e) => !(e.source === connection.source && (e.sourceHandle ?? "out") === handle),
         );
         const id = `${connection.source}-${handle}-${connection.target}`;
         return addEdge({ ...connection, id, sourceHandle: handle }, kept);
-      }),
-    [setEdges],
+      });
+    },
+    [setEdges, record],
   );
 
   const changeData = useCallback(
-    (nodeId: string, data: StepData) =>
-      setNodes((current) => current.map((n) => (n.id === nodeId ? { ...n, data } : n))),
-    [setNodes],
+    (nodeId: string, data: StepData) => {
+      record(`data:${nodeId}`);
+      setNodes((nodesNow) => nodesNow.map((n) => (n.id === nodeId ? { ...n, data } : n)));
+    },
+    [setNodes, record],
   );
 
   const focusNode = useCallback(
     (nodeId: string) => {
-      setNodes((current) => current.map((n) => ({ ...n, selected: n.id === nodeId })));
+      const select = (list: StepNode[]) =>
+        list.map((n) =>
+          n.selected !== (n.id === nodeId) ? { ...n, selected: n.id === nodeId } : n,
+        );
+      if (viewing)
+        setViewing({
+          ...viewing,
+          canvas: { ...viewing.canvas, nodes: select(viewing.canvas.nodes) },
+        });
+      else setNodes(select);
       void flow.fitView({ nodes: [{ id: nodeId }], duration: 300, maxZoom: 1.1 });
     },
-    [setNodes, flow],
+    [setNodes, flow, viewing],
   );
 
-  async function runAction(action: JourneyAction) {
+  const tidy = useCallback(() => {
+    record();
+    setNodes((nodesNow) => autoLayout(nodesNow, latest.current.edges));
+    requestAnimationFrame(() => void flow.fitView({ duration: 300, maxZoom: 1, padding: 0.15 }));
+  }, [record, setNodes, flow]);
+
+  // Keyboard: undo/redo, copy/paste. Delete is React Flow's own (deleteKeyCode).
+  useEffect(() => {
+    if (!editable) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (typing(event.target) || !(event.ctrlKey || event.metaKey)) return;
+      const key = event.key.toLowerCase();
+      if (key === "z" && event.shiftKey) history.redo();
+      else if (key === "z" || key === "y") (key === "y" ? history.redo : history.undo)();
+      else if (key === "c") {
+        const clip = copySelection(latest.current.nodes, latest.current.edges);
+        if (clip.nodes.length === 0) return;
+        clipboard.current = clip;
+      } else if (key === "v") {
+        const clip = clipboard.current;
+        if (!clip) return;
+        record();
+        const next = pasteInto(latest.current.nodes, latest.current.edges, clip);
+        setNodes(next.nodes);
+        setEdges(next.edges);
+        // Pasting again pastes further down.
+        clipboard.current = {
+          nodes: clip.nodes.map((n) => ({
+            ...n,
+            position: { x: n.position.x + 40, y: n.position.y + 40 },
+          })),
+          edges: clip.edges,
+        };
+      } else return;
+      event.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [editable, history.redo, history.undo, record, setNodes, setEdges]);
+
+  async function openVersion(version: number | null) {
+    setTestRunOpen(false);
+    if (version === null) {
+      setViewing(null);
+      return;
+    }
+    try {
+      const v = await journeyApi.version(journey.id, version);
+      setViewing({ version: v.version, publishedAt: v.publishedAt, canvas: toCanvas(v.graph) });
+      requestAnimationFrame(() => void flow.fitView({ maxZoom: 1, padding: 0.2 }));
+    } catch (error) {
+      setActionError(errorMessage(error));
+    }
+  }
+
+  async function runAction(action: ConfirmAction | "resume") {
     setBusy(true);
     setActionError(null);
     try {
       if (action === "publish" && !(await autosave.flush())) return;
+      if (action === "duplicate") {
+        await autosave.flush();
+        const copy = await api.duplicateJourney(journey.id);
+        navigate(`/journeys/${copy.id}`);
+        return;
+      }
       const next = await api.journeyAction(journey.id, action);
       setJourney(next);
       setConfirm(null);
+      if (action === "archive") navigate("/journeys");
     } catch (error) {
       setActionError(errorMessage(error));
     } finally {
       setBusy(false);
     }
   }
+
+  const triggerNode = nodes.find((n) => n.type === "trigger-event");
+  const triggerEvent =
+    triggerNode && typeof triggerNode.data.event === "string" && triggerNode.data.event
+      ? triggerNode.data.event
+      : null;
+  const stepName = useCallback((nodeId: string) => {
+    const node = latest.current.nodes.find((n) => n.id === nodeId);
+    if (!node) return nodeId;
+    const label = typeof node.data.name === "string" && node.data.name ? node.data.name : null;
+    return label ?? stepLabel(node.type ?? "");
+  }, []);
 
   return (
     <div className="content-wide editor">
@@ -177,8 +381,14 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
         save={autosave.state}
         problems={violations.length}
         busy={busy}
-        onPublish={() => setConfirm("publish")}
-        onPause={() => setConfirm("pause")}
+        viewing={viewing?.version ?? null}
+        onView={(v) => void openVersion(v)}
+        testRunOpen={testRunOpen}
+        onTestRun={() => setTestRunOpen((open) => !open)}
+        onConfirm={(action) => {
+          setActionError(null);
+          setConfirm(action);
+        }}
         onResume={() => void runAction("resume")}
       />
       {actionError && !confirm ? (
@@ -186,8 +396,20 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
           <span>{actionError}</span>
         </p>
       ) : null}
-      <div className="editor-body">
-        <Palette onAdd={(type) => addStep(type)} />
+      {viewing ? (
+        <p className="alert alert-info version-banner" role="status">
+          <span>{t.viewingVersion(viewing.version, formatDate(viewing.publishedAt))}</span>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => void openVersion(null)}
+          >
+            {t.editDraft}
+          </button>
+        </p>
+      ) : null}
+      <div className={`editor-body ${viewing ? "editor-readonly" : ""}`}>
+        {editable ? <Palette onAdd={(type) => addStep(type)} /> : null}
         <section
           className="editor-canvas"
           aria-label={t.canvas}
@@ -199,23 +421,91 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
         >
           <EditorViewContext.Provider value={view}>
             <ReactFlow
-              nodes={nodes}
-              edges={edges}
+              nodes={shownNodes}
+              edges={shownEdges}
               nodeTypes={nodeTypes}
-              onNodesChange={onNodesChange}
-              onEdgesChange={onEdgesChange}
+              onNodesChange={
+                viewing
+                  ? (changes) =>
+                      setViewing(
+                        (v) =>
+                          v && {
+                            ...v,
+                            canvas: {
+                              ...v.canvas,
+                              nodes: v.canvas.nodes.map((n) => {
+                                const c = changes.find((x) => x.type === "select" && x.id === n.id);
+                                return c && c.type === "select"
+                                  ? { ...n, selected: c.selected }
+                                  : n;
+                              }),
+                            },
+                          },
+                      )
+                  : onNodesChange
+              }
+              onEdgesChange={viewing ? undefined : onEdgesChange}
               onConnect={onConnect}
-              deleteKeyCode={deleteKeys}
+              onNodeDragStart={() => record()}
+              onBeforeDelete={async () => {
+                record();
+                return true;
+              }}
+              nodesDraggable={editable}
+              nodesConnectable={editable}
+              deleteKeyCode={editable ? deleteKeys : null}
+              multiSelectionKeyCode={["Meta", "Control"]}
+              selectionKeyCode="Shift"
               defaultEdgeOptions={{ type: "smoothstep" }}
+              onlyRenderVisibleElements={shownNodes.length >= VISIBLE_ONLY_FROM}
               // An empty canvas stays at 100%: fitting to the first dropped step would jump.
               fitView={initial.nodes.length > 0}
               fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
-              minZoom={0.2}
+              minZoom={0.1}
               proOptions={{ hideAttribution: true }}
             >
               <Background gap={20} color="#dcdce4" />
-              <Controls />
-              {nodes.length > 0 ? (
+              <Controls showInteractive={false} />
+              {editable ? (
+                <Panel position="top-left" className="canvas-toolbar">
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={history.undo}
+                    disabled={!history.canUndo}
+                    title="Ctrl+Z"
+                  >
+                    ↶ {t.undo}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={history.redo}
+                    disabled={!history.canRedo}
+                    title="Ctrl+Shift+Z"
+                  >
+                    ↷ {t.redo}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={tidy}
+                    disabled={nodes.length < 2}
+                    title={t.autoLayoutHint}
+                  >
+                    {t.autoLayout}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={() => void flow.fitView({ duration: 300, maxZoom: 1, padding: 0.15 })}
+                    disabled={nodes.length === 0}
+                  >
+                    {t.fitView}
+                  </button>
+                </Panel>
+              ) : null}
+              {shownNodes.length > 0 ? (
                 <MiniMap
                   pannable
                   zoomable
@@ -225,59 +515,55 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
               ) : null}
             </ReactFlow>
           </EditorViewContext.Provider>
-          {nodes.length === 0 ? <p className="canvas-empty">{t.emptyCanvas}</p> : null}
+          {shownNodes.length === 0 ? <p className="canvas-empty">{t.emptyCanvas}</p> : null}
         </section>
         <div className="editor-side">
-          <StepPanel
-            node={selected}
-            problems={selected ? (view.violationsByNode.get(selected.id) ?? []) : []}
-            onChange={changeData}
-            onDelete={(nodeId) => void flow.deleteElements({ nodes: [{ id: nodeId }] })}
-          />
-          <ProblemList
-            violations={violations}
-            nodeLabel={(nodeId) => {
-              const node = nodes.find((n) => n.id === nodeId);
-              return node ? (catalogueEntry(node.type ?? "")?.label ?? node.type ?? null) : null;
-            }}
-            onFocus={(v) => {
-              const nodeId = v.nodeId ?? edges.find((e) => e.id === v.edgeId)?.source;
-              if (nodeId) focusNode(nodeId);
-            }}
-          />
+          {testRunOpen ? (
+            <TestRunPanel
+              journeyId={journey.id}
+              triggerEvent={triggerEvent}
+              problems={violations.length}
+              beforeRun={autosave.flush}
+              stepName={stepName}
+              onResult={setTestRun}
+              onFocus={focusNode}
+              onClose={() => setTestRunOpen(false)}
+            />
+          ) : (
+            <StepPanel
+              node={selected}
+              selectedCount={selectedNodes.length}
+              readOnly={!editable}
+              problems={selected ? (view.violationsByNode.get(selected.id) ?? []) : []}
+              onChange={changeData}
+              onDelete={(nodeId) => void flow.deleteElements({ nodes: [{ id: nodeId }] })}
+            />
+          )}
+          {viewing ? null : (
+            <ProblemList
+              violations={violations}
+              nodeLabel={(nodeId) => {
+                const node = nodes.find((n) => n.id === nodeId);
+                return node ? stepLabel(node.type ?? "") : null;
+              }}
+              onFocus={(v) => {
+                const nodeId = v.nodeId ?? edges.find((e) => e.id === v.edgeId)?.source;
+                if (nodeId) focusNode(nodeId);
+              }}
+            />
+          )}
         </div>
       </div>
       {confirm ? (
-        <Dialog
-          title={confirm === "publish" ? t.publishTitle : t.pauseTitle}
-          onClose={() => setConfirm(null)}
+        <EditorDialog
+          action={confirm}
+          journey={journey}
+          draft={draft}
           busy={busy}
-        >
-          <p>{confirm === "publish" ? t.publishBody(journey.currentVersion) : t.pauseBody}</p>
-          {actionError ? (
-            <p className="field-error" role="alert">
-              {actionError}
-            </p>
-          ) : null}
-          <div className="dialog-actions">
-            <button
-              type="button"
-              className="button"
-              onClick={() => setConfirm(null)}
-              disabled={busy}
-            >
-              {t.cancel}
-            </button>
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={busy}
-              onClick={() => void runAction(confirm)}
-            >
-              {confirm === "publish" ? (busy ? t.publishing : t.publish) : t.pause}
-            </button>
-          </div>
-        </Dialog>
+          error={actionError}
+          onCancel={() => setConfirm(null)}
+          onConfirm={() => void runAction(confirm)}
+        />
       ) : null}
     </div>
   );

@@ -1,4 +1,5 @@
 import { NODE_CATALOGUE, type NodeGroup } from "@voronka/journey";
+import { stepDescription, stepLabel } from "./step-text.ts";
 import { editorStrings as t } from "./strings.ts";
 
 /** The drag type a palette item carries, read by the canvas on drop. */
@@ -18,8 +19,8 @@ export function Palette({ onAdd }: Props) {
       <h2 className="palette-title">{t.palette}</h2>
       <p className="muted small">{t.paletteHint}</p>
       {GROUPS.map((group) => (
-        <section key={group} className="palette-group" aria-label={group}>
-          <h3>{group}</h3>
+        <section key={group} className="palette-group" aria-label={t.groups[group]}>
+          <h3>{t.groups[group]}</h3>
           <ul>
             {NODE_CATALOGUE.filter((entry) => entry.group === group).map((entry) => (
               <li key={entry.type}>
@@ -33,10 +34,10 @@ export function Palette({ onAdd }: Props) {
                     event.dataTransfer.effectAllowed = "move";
                   }}
                   onClick={() => onAdd(entry.type)}
-                  title={entry.description}
+                  title={stepDescription(entry.type)}
                 >
-                  <span className="palette-item-label">{entry.label}</span>
-                  <span className="palette-item-description">{entry.description}</span>
+                  <span className="palette-item-label">{stepLabel(entry.type)}</span>
+                  <span className="palette-item-description">{stepDescription(entry.type)}</span>
                 </button>
               </li>
             ))}

@@ -1,5 +1,6 @@
 import type { Violation } from "@voronka/journey";
 import { editorStrings as t } from "./strings.ts";
+import { violationText } from "./violation-text.ts";
 
 interface Props {
   violations: readonly Violation[];
@@ -30,7 +31,7 @@ export function ProblemList({ violations, nodeLabel, onFocus }: Props) {
               <li key={i}>
                 <button type="button" className="problem" onClick={() => onFocus(v)}>
                   <span className="problem-where">{where}</span>
-                  <span className="problem-message">{v.message}</span>
+                  <span className="problem-message">{violationText(v)}</span>
                 </button>
               </li>
             );

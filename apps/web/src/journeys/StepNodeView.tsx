@@ -3,6 +3,9 @@ import { memo } from "react";
 import { useEditorView } from "./editor-context.ts";
 import { catalogueEntry, type StepNode, stepOutputs } from "./graph.ts";
 import { stepSummary } from "./step-summary.ts";
+import { handleLabel, stepLabel } from "./step-text.ts";
+import { nodeStrings as t } from "./strings.ts";
+import { violationText } from "./violation-text.ts";
 
 const groupClass = { Triggers: "step-trigger", Flow: "step-flow", Actions: "step-action" };
 
@@ -13,31 +16,40 @@ export const StepNodeView = memo(function StepNodeView({
   data,
   selected,
 }: NodeProps<StepNode>) {
-  const { violationsByNode, counts } = useEditorView();
+  const { violationsByNode, counts, trace } = useEditorView();
   const entry = catalogueEntry(type);
   const outputs = stepOutputs(type, data);
   const problems = violationsByNode.get(id) ?? [];
   const summary = stepSummary(type, data);
   const count = counts?.get(id);
   const isTrigger = entry?.group === "Triggers";
+  const order = trace?.get(id);
+  const classes = [
+    "step",
+    entry ? groupClass[entry.group] : "",
+    selected ? "step-selected" : "",
+    problems.length ? "step-invalid" : "",
+    order ? "step-traced" : "",
+    trace && !order ? "step-untraced" : "",
+  ];
 
   return (
-    <div
-      className={`step ${entry ? groupClass[entry.group] : ""} ${selected ? "step-selected" : ""} ${problems.length ? "step-invalid" : ""}`}
-      data-step-type={type}
-    >
+    <div className={classes.filter(Boolean).join(" ")} data-step-type={type}>
       {isTrigger ? null : <Handle type="target" position={Position.Left} className="step-in" />}
-      <div className="step-kind">
-        {entry?.group === "Triggers" ? "Trigger" : entry?.group === "Actions" ? "Action" : "Flow"}
-      </div>
-      <div className="step-title">{entry?.label ?? type}</div>
+      <div className="step-kind">{t.kind[entry?.group ?? "Flow"]}</div>
+      <div className="step-title">{stepLabel(type)}</div>
       {summary ? <div className="step-summary">{summary}</div> : null}
+      {order ? (
+        <div className="step-order" data-testid="step-order">
+          {order}
+        </div>
+      ) : null}
       {problems.length > 0 ? (
         <div
           className="step-badge"
           role="img"
-          aria-label={`${problems.length} ${problems.length === 1 ? "problem" : "problems"}`}
-          title={problems.map((p) => p.message).join("\n")}
+          aria-label={t.problems(problems.length)}
+          title={problems.map(violationText).join("\n")}
         >
           {problems.length}
         </div>
@@ -45,16 +57,16 @@ export const StepNodeView = memo(function StepNodeView({
       {count ? (
         <div className="step-counts" data-testid="step-counts">
           <span>
-            <strong>{count.entered}</strong> entered
+            <strong>{count.entered}</strong> {t.entered}
           </span>
           {count.waiting ? (
             <span>
-              <strong>{count.waiting}</strong> waiting
+              <strong>{count.waiting}</strong> {t.waiting}
             </span>
           ) : null}
           {count.converted ? (
             <span>
-              <strong>{count.converted}</strong> converted
+              <strong>{count.converted}</strong> {t.converted}
             </span>
           ) : null}
         </div>
@@ -66,20 +78,20 @@ export const StepNodeView = memo(function StepNodeView({
           position={Position.Right}
           id={outputs[0].id}
           className="step-out-single"
-          aria-label={`Output ${outputs[0].label}`}
+          aria-label={t.output(handleLabel(outputs[0].id, outputs[0].label))}
         />
       ) : null}
       {outputs.length > 1 ? (
         <div className="step-outputs">
           {outputs.map((handle) => (
             <div key={handle.id} className="step-output">
-              <span className="step-output-label">{handle.label}</span>
+              <span className="step-output-label">{handleLabel(handle.id, handle.label)}</span>
               <Handle
                 type="source"
                 position={Position.Right}
                 id={handle.id}
                 className="step-out"
-                aria-label={`Output ${handle.label}`}
+                aria-label={t.output(handleLabel(handle.id, handle.label))}
               />
             </div>
           ))}

@@ -13,8 +13,10 @@ import {
   WaitForm,
 } from "./forms/SimpleForms.tsx";
 import { SplitForm } from "./forms/SplitForm.tsx";
-import { catalogueEntry, type StepData, type StepNode, stepType } from "./graph.ts";
+import { type StepData, type StepNode, stepType } from "./graph.ts";
+import { stepDescription, stepLabel } from "./step-text.ts";
 import { panelStrings as t } from "./strings.ts";
+import { violationText } from "./violation-text.ts";
 
 /** Step kinds with a plain-language form; the rest get the JSON settings only. */
 const FORMS: Partial<Record<string, ComponentType<StepFormProps>>> = {
@@ -31,52 +33,59 @@ const FORMS: Partial<Record<string, ComponentType<StepFormProps>>> = {
 
 interface Props {
   node: StepNode | null;
+  /** How many steps are selected (the form shows for exactly one). */
+  selectedCount: number;
+  /** A published version is shown: settings can be read, not changed. */
+  readOnly: boolean;
   problems: readonly Violation[];
   onChange(nodeId: string, data: StepData): void;
   onDelete(nodeId: string): void;
 }
 
 /** The selected step's settings, its problems, and a way to delete it. */
-export function StepPanel({ node, problems, onChange, onDelete }: Props) {
-  if (!node) {
+export function StepPanel({ node, selectedCount, readOnly, problems, onChange, onDelete }: Props) {
+  if (!node || selectedCount > 1) {
     return (
       <section className="step-panel" aria-label={t.title}>
         <h2 className="panel-title">{t.title}</h2>
-        <p className="muted small">{t.nothingSelected}</p>
+        <p className="muted small">
+          {selectedCount > 1 ? t.selectedMany(selectedCount) : t.nothingSelected}
+        </p>
       </section>
     );
   }
   const type = stepType(node);
-  const entry = catalogueEntry(type);
   const Form = FORMS[type];
   const change = (data: StepData) => onChange(node.id, data);
 
   return (
     <section className="step-panel" aria-label={t.title}>
-      <h2 className="panel-title">{entry?.label ?? type}</h2>
-      {entry ? <p className="muted small">{entry.description}</p> : null}
+      <h2 className="panel-title">{stepLabel(type)}</h2>
+      <p className="muted small">{stepDescription(type)}</p>
       {problems.length > 0 ? (
         <ul className="panel-problems">
           {problems.map((p) => (
-            <li key={`${p.code}:${p.path ?? ""}:${p.message}`}>{p.message}</li>
+            <li key={`${p.code}:${p.path ?? ""}:${p.message}`}>{violationText(p)}</li>
           ))}
         </ul>
       ) : null}
       {/* Keyed by node so a form's local state never leaks from one step into another. */}
-      <div className="form panel-form" key={node.id}>
+      <fieldset className="form panel-form" key={node.id} disabled={readOnly}>
         {Form ? <Form data={node.data} onChange={change} /> : null}
         <JsonSettings key={node.id} data={node.data} onChange={change} open={!Form} />
-      </div>
-      <div className="panel-footer">
-        <button
-          type="button"
-          className="button button-small button-danger-ghost"
-          onClick={() => onDelete(node.id)}
-        >
-          {t.delete}
-        </button>
-        <span className="muted small">{t.deleteHint}</span>
-      </div>
+      </fieldset>
+      {readOnly ? null : (
+        <div className="panel-footer">
+          <button
+            type="button"
+            className="button button-small button-danger-ghost"
+            onClick={() => onDelete(node.id)}
+          >
+            {t.delete}
+          </button>
+          <span className="muted small">{t.deleteHint}</span>
+        </div>
+      )}
     </section>
   );
 }

@@ -10,15 +10,18 @@ export interface StepCounts {
   exited: number;
 }
 
-/** What every canvas node reads besides its own data: its problems and its live counts. */
+/** What every canvas node reads besides its own data: problems, live counts, a test run. */
 export interface EditorView {
   violationsByNode: ReadonlyMap<string, readonly Violation[]>;
   counts: ReadonlyMap<string, StepCounts> | null;
+  /** Steps a test run went through: node id → its place on the path (1-based). */
+  trace: ReadonlyMap<string, number> | null;
 }
 
 export const EditorViewContext = createContext<EditorView>({
   violationsByNode: new Map(),
   counts: null,
+  trace: null,
 });
 
 export const useEditorView = () => useContext(EditorViewContext);

@@ -1,4 +1,5 @@
 import type { StepData } from "./graph.ts";
+import { panelStrings, summaryStrings as t } from "./strings.ts";
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -7,8 +8,7 @@ function duration(value: unknown): string | null {
   if (!isObject(value) || typeof value.amount !== "number" || typeof value.unit !== "string") {
     return null;
   }
-  const unit = value.amount === 1 ? value.unit.replace(/s$/, "") : value.unit;
-  return `${value.amount} ${unit}`;
+  return t.duration(value.amount, value.unit);
 }
 
 const text = (value: unknown) => (typeof value === "string" && value ? value : null);
@@ -17,20 +17,24 @@ const text = (value: unknown) => (typeof value === "string" && value ? value : n
 export function stepSummary(type: string, data: StepData): string | null {
   switch (type) {
     case "trigger-event":
-      return text(data.event) && `When “${data.event}” happens`;
+      return text(data.event) && t.triggerEvent(String(data.event));
     case "wait-for-event":
-      return text(data.event) && `For “${data.event}”, up to ${duration(data.timeout) ?? "…"}`;
-    case "wait":
-      if (data.mode === "duration")
-        return duration(data.duration) && `For ${duration(data.duration)}`;
-      if (data.mode === "until-date") return text(data.attribute) && `Until ${data.attribute}`;
-      return "Until an allowed time";
+      return text(data.event) && t.waitForEvent(String(data.event), duration(data.timeout) ?? "…");
+    case "wait": {
+      if (data.mode === "duration") {
+        const d = duration(data.duration);
+        return d && t.waitFor(d);
+      }
+      if (data.mode === "until-date")
+        return text(data.attribute) && t.waitUntil(String(data.attribute));
+      return t.waitWindow;
+    }
     case "condition": {
       const rule = isObject(data.condition) ? data.condition : {};
-      if (rule.kind !== "attribute") return text(rule.kind) && "Several rules";
+      if (rule.kind !== "attribute") return text(rule.kind) && t.severalRules;
+      const op = panelStrings.ops[String(rule.op)] ?? String(rule.op);
       return (
-        text(rule.attribute) &&
-        `If ${rule.attribute} ${String(rule.op)} ${String(rule.value ?? "")}`.trim()
+        text(rule.attribute) && t.rule(String(rule.attribute), op, String(rule.value ?? "")).trim()
       );
     }
     case "split": {
@@ -38,7 +42,7 @@ export function stepSummary(type: string, data: StepData): string | null {
       return branches.map((b) => `${String(b.name)} ${String(b.weight)}%`).join(" · ") || null;
     }
     case "send-email":
-      return text(data.templateId) && `Template “${data.templateId}”`;
+      return text(data.templateId) && t.template(String(data.templateId));
     case "goal":
       return text(data.name);
     case "exit":

@@ -2,6 +2,7 @@ import abandonedCart from "../../../../test/fixtures/journeys/abandoned-cart.jso
 import banquet from "../../../../test/fixtures/journeys/banquet.json";
 import ecommerceFunnel from "../../../../test/fixtures/journeys/ecommerce-funnel.json";
 import winBack from "../../../../test/fixtures/journeys/win-back.json";
+import { templateStrings as t } from "./strings.ts";
 
 /** A ready-made journey a marketer can start from. */
 export interface JourneyTemplate {
@@ -15,26 +16,22 @@ export interface JourneyTemplate {
 export const JOURNEY_TEMPLATES: readonly JourneyTemplate[] = [
   {
     id: "abandoned-cart",
-    name: "Abandoned cart",
-    description: "Reminds shoppers who left items in the cart, then offers a discount.",
+    ...t["abandoned-cart"],
     draft: abandonedCart,
   },
   {
     id: "ecommerce-funnel",
-    name: "Online store welcome",
-    description: "Welcomes new sign-ups and nudges them towards a first order.",
+    ...t["ecommerce-funnel"],
     draft: ecommerceFunnel,
   },
   {
     id: "win-back",
-    name: "Win back lapsed customers",
-    description: "An A/B-tested offer for customers who have gone quiet.",
+    ...t["win-back"],
     draft: winBack,
   },
   {
     id: "banquet",
-    name: "Banquet hall sales",
-    description: "Follows a lead from enquiry to signed contract and the event itself.",
+    ...t.banquet,
     draft: banquet,
   },
 ];

@@ -85,7 +85,7 @@ export function WaitForEventForm({ data, onChange }: StepFormProps) {
         onChange={(event) => onChange({ ...data, event: event.trim() })}
       />
       <fieldset className="fieldset">
-        <legend>Give up after</legend>
+        <legend>{t.giveUpAfter}</legend>
         <DurationFields
           value={data.timeout}
           onChange={(timeout) => onChange({ ...data, timeout })}

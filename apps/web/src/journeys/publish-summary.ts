@@ -1,0 +1,38 @@
+/** How the draft differs from the live version, counted the way a marketer thinks of it. */
+export interface ChangeSummary {
+  added: number;
+  removed: number;
+  edited: number;
+  links: number;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const list = (graph: Record<string, unknown>, key: string) =>
+  (Array.isArray(graph[key]) ? graph[key] : []).filter(isObject);
+
+/** Steps added, removed and re-configured, and arrows changed; moving a step is no change. */
+export function summarizeChanges(
+  live: Record<string, unknown>,
+  draft: Record<string, unknown>,
+): ChangeSummary {
+  const before = new Map(list(live, "nodes").map((n) => [String(n.id), n]));
+  const after = new Map(list(draft, "nodes").map((n) => [String(n.id), n]));
+  let added = 0;
+  let edited = 0;
+  for (const [id, n] of after) {
+    const old = before.get(id);
+    if (!old) added++;
+    else if (old.type !== n.type || JSON.stringify(old.data) !== JSON.stringify(n.data)) edited++;
+  }
+  const removed = [...before.keys()].filter((id) => !after.has(id)).length;
+  const key = (e: Record<string, unknown>) =>
+    `${String(e.source)}|${String(e.sourceHandle ?? "out")}|${String(e.target)}`;
+  const edgesBefore = new Set(list(live, "edges").map(key));
+  const edgesAfter = new Set(list(draft, "edges").map(key));
+  const links =
+    [...edgesAfter].filter((k) => !edgesBefore.has(k)).length +
+    [...edgesBefore].filter((k) => !edgesAfter.has(k)).length;
+  return { added, removed, edited, links };
+}
