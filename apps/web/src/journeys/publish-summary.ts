@@ -1,3 +1,5 @@
+import { JourneyNode } from "@voronka/journey";
+
 /** How the draft differs from the live version, counted the way a marketer thinks of it. */
 export interface ChangeSummary {
   added: number;
@@ -12,6 +14,12 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 const list = (graph: Record<string, unknown>, key: string) =>
   (Array.isArray(graph[key]) ? graph[key] : []).filter(isObject);
 
+/** A step's settings as the engine reads them: published graphs carry the schema's defaults. */
+function settings(n: Record<string, unknown>): string {
+  const parsed = JourneyNode.safeParse(n);
+  return JSON.stringify(parsed.success ? [parsed.data.type, parsed.data.data] : [n.type, n.data]);
+}
+
 /** Steps added, removed and re-configured, and arrows changed; moving a step is no change. */
 export function summarizeChanges(
   live: Record<string, unknown>,
@@ -24,7 +32,7 @@ export function summarizeChanges(
   for (const [id, n] of after) {
     const old = before.get(id);
     if (!old) added++;
-    else if (old.type !== n.type || JSON.stringify(old.data) !== JSON.stringify(n.data)) edited++;
+    else if (settings(old) !== settings(n)) edited++;
   }
   const removed = [...before.keys()].filter((id) => !after.has(id)).length;
   const key = (e: Record<string, unknown>) =>
