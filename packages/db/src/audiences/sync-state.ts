@@ -71,7 +71,11 @@ export async function countNetChanges(
   return Number(r.rows[0]?.n ?? 0);
 }
 
-/** The next page of net changes after contact `after` (keyset by contact id), with identifiers. */
+/**
+ * The next page of net changes after contact `after` (keyset by contact id), with identifiers.
+ * The page is computed first (materialized), then joined to contacts: with fresh tables the
+ * planner otherwise re-ran the aggregate once per contact (0.5 s for 1,000 contacts).
+ */
 export async function netChangesPage(
   db: Tx,
   workspaceId: string,
@@ -86,13 +90,22 @@ export async function netChangesPage(
     email: string | null;
     phone: string | null;
   }>(sql`
+    with n as materialized (
+      select contact_id,
+             (array_agg(action order by id))[1] as first_action,
+             (array_agg(action order by id desc))[1] as last_action
+      from audience_changes
+      where workspace_id = ${workspaceId} and audience_id = ${audienceId}
+        and id > ${claim.from} and id <= ${claim.to}
+        ${after ? sql`and contact_id > ${after}` : sql``}
+      group by contact_id
+      having (array_agg(action order by id))[1] = (array_agg(action order by id desc))[1]
+      order by contact_id
+      limit ${limit}
+    )
     select n.contact_id, n.last_action, c.email, c.phone
-    from (${netSql(workspaceId, audienceId, claim)}) n
-    join contacts c on c.workspace_id = ${workspaceId} and c.id = n.contact_id
-    where n.first_action = n.last_action
-      ${after ? sql`and n.contact_id > ${after}` : sql``}
-    order by n.contact_id
-    limit ${limit}`);
+    from n join contacts c on c.workspace_id = ${workspaceId} and c.id = n.contact_id
+    order by n.contact_id`);
   return r.rows.map((x) => ({
     contactId: x.contact_id,
     op: x.last_action,
