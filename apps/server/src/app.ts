@@ -23,6 +23,7 @@ import { funnelRoutes } from "./routes/funnels/funnels.ts";
 import { moveRoutes } from "./routes/funnels/moves.ts";
 import { stageRoutes } from "./routes/funnels/stages.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { journeyEnrollmentRoutes } from "./routes/journeys/enrollments.ts";
 import { journeyRoutes } from "./routes/journeys/journeys.ts";
 import { journeyLifecycleRoutes } from "./routes/journeys/lifecycle.ts";
 import { journeyTestRunRoutes } from "./routes/journeys/test-run.ts";
@@ -68,6 +69,7 @@ export function createApp(deps: ServerDeps) {
     .route("/", contactRoutes)
     .route("/", journeyRoutes)
     .route("/", journeyLifecycleRoutes)
+    .route("/", journeyEnrollmentRoutes)
     .route("/", journeyTestRunRoutes)
     .route("/", journeyVersionRoutes)
     .route("/", emailTemplateRoutes)

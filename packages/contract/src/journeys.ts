@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ContactFilters } from "./contacts.ts";
 
 export const JourneyStatus = z
   .enum(["draft", "live", "paused", "stopped", "archived"])
@@ -68,8 +69,24 @@ export const NodeCount = z
   })
   .meta({ id: "NodeCount" });
 
+/** One arm of an A/B split node: contacts assigned to it, and how many of them converted. */
+export const BranchCount = z
+  .object({
+    nodeId: z.string().meta({ description: "The split node." }),
+    branch: z.string().meta({ description: "The branch id (`holdout` for the holdout group)." }),
+    name: z.string().meta({ example: "Variant B" }),
+    entered: z.number().int(),
+    converted: z.number().int(),
+  })
+  .meta({ id: "BranchCount" });
+
 export const JourneyVersionCounts = z
-  .object({ journeyId: z.uuid(), version: z.number().int(), nodes: z.array(NodeCount) })
+  .object({
+    journeyId: z.uuid(),
+    version: z.number().int(),
+    nodes: z.array(NodeCount),
+    branches: z.array(BranchCount).meta({ description: "Per arm of every A/B split node." }),
+  })
   .meta({ id: "JourneyVersionCounts" });
 
 // ── Test run: the draft simulated for one contact, nothing sent ─────────────────────────────
@@ -166,3 +183,72 @@ export const JourneyVersion = JourneyVersionSummary.extend({ graph: DraftGraph }
   id: "JourneyVersion",
 });
 export type JourneyVersion = z.infer<typeof JourneyVersion>;
+
+/** Enrolls one contact by hand (the journey needs a "Manual enrollment" trigger). */
+export const ManualEnrollBody = z.object({ contactId: z.uuid() }).meta({ id: "ManualEnrollBody" });
+
+export const ManualEnrollResult = z
+  .object({
+    contactId: z.uuid(),
+    enrolled: z.boolean(),
+    reason: z
+      .enum(["already-entered", "still-active", "cooldown"])
+      .nullable()
+      .meta({ description: "Why the journey's re-entry rule kept the contact out." }),
+  })
+  .meta({ id: "ManualEnrollResult" });
+export type ManualEnrollResult = z.infer<typeof ManualEnrollResult>;
+
+/** Which contacts a bulk enrollment takes: the contacts-list filters, an attribute, or ids. */
+export const EnrollmentFilter = ContactFilters.extend({
+  attribute: z
+    .object({
+      name: z.string().trim().min(1).max(100).meta({ example: "plan" }),
+      equals: z
+        .union([z.string().max(500), z.number(), z.boolean()])
+        .optional()
+        .meta({
+          description: "Omit to take every contact that has the attribute.",
+          example: "pro",
+        }),
+    })
+    .optional(),
+  contactIds: z.array(z.uuid()).min(1).max(10_000).optional(),
+}).meta({ id: "EnrollmentFilter" });
+export type EnrollmentFilter = z.infer<typeof EnrollmentFilter>;
+
+export const BulkEnrollBody = z.object({ filter: EnrollmentFilter }).meta({ id: "BulkEnrollBody" });
+
+export const BulkEnrollment = z
+  .object({
+    id: z.uuid(),
+    journeyId: z.uuid(),
+    status: z.enum(["queued", "running", "done", "failed"]),
+    filter: EnrollmentFilter,
+    total: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: "Matching contacts; null until the job starts." }),
+    enrolled: z.number().int(),
+    skipped: z.number().int().meta({ description: "Kept out by the journey's re-entry rule." }),
+    error: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    finishedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: "BulkEnrollment" });
+export type BulkEnrollment = z.infer<typeof BulkEnrollment>;
+
+/** Moves waiting contacts of older versions onto the current one. */
+export const MigrateVersionsResult = z
+  .object({
+    version: z.number().int(),
+    moved: z.number().int().meta({ description: "Waiting contacts now on the current version." }),
+    stayed: z
+      .number()
+      .int()
+      .meta({
+        description: "Waiting contacts left where they are: their node is gone or changed kind.",
+      }),
+  })
+  .meta({ id: "MigrateVersionsResult" });

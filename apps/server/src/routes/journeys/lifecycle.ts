@@ -1,7 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { Journey, JourneyVersionCounts } from "@voronka/contract";
 import { AppError } from "@voronka/core";
-import { changeJourneyStatus, listVersions, nodeCounts, publishJourney } from "@voronka/db";
+import {
+  branchCounts,
+  changeJourneyStatus,
+  listVersions,
+  nodeCounts,
+  publishJourney,
+} from "@voronka/db";
 import { requireAuth } from "../../middleware/auth.ts";
 import {
   authErrors,
@@ -69,7 +75,8 @@ const counts = createRoute({
   ...base,
   method: "get",
   path: "/api/journeys/{id}/versions/{version}/counts",
-  summary: "Per-node counts of a version: entered, waiting now, passed, converted, exited",
+  summary:
+    "Per-node counts of a version (entered, waiting now, passed, converted, exited) and per A/B branch (entered, converted)",
   request: { params: JourneyParams.extend({ version: z.coerce.number().int().min(1) }) },
   responses: {
     200: json(JourneyVersionCounts, "Counts per node (nodes nobody reached are absent)."),
@@ -148,7 +155,12 @@ export const journeyLifecycleRoutes = router()
       throw new AppError("not_found", "This journey has no such version.");
     }
     return c.json(
-      { journeyId: id, version, nodes: await nodeCounts(db, workspaceId, id, version) },
+      {
+        journeyId: id,
+        version,
+        nodes: await nodeCounts(db, workspaceId, id, version),
+        branches: await branchCounts(db, workspaceId, id, version),
+      },
       200,
     );
   });
