@@ -2,6 +2,7 @@ import type { Logger } from "@voronka/core";
 import type { Database } from "@voronka/db";
 import { Logger as GraphileLogger, type Runner, run } from "graphile-worker";
 import { ADVANCE_TASK, advanceEnrollments } from "./tasks/advance-enrollments.ts";
+import { DISPATCH_CHANNELS_TASK, dispatchChannels } from "./tasks/dispatch-channels.ts";
 import { DISPATCH_EMAIL_TASK, dispatchEmail } from "./tasks/dispatch-email.ts";
 import { housekeeping } from "./tasks/housekeeping.ts";
 import { IMPORT_TASK, importContacts } from "./tasks/import-contacts.ts";
@@ -30,6 +31,7 @@ export interface RunningWorker {
 export const CRONTAB = `*/15 * * * * housekeeping ?max=1
 * * * * * ${ADVANCE_TASK} ?max=1
 * * * * * ${DISPATCH_EMAIL_TASK} ?max=1
+* * * * * ${DISPATCH_CHANNELS_TASK} ?max=1
 */5 * * * * ${SYNC_AUDIENCES_DUE_TASK} ?max=1`;
 
 function graphileLogger(log: Logger): GraphileLogger {
@@ -60,6 +62,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       [ADVANCE_TASK]: advanceEnrollments(database.db),
       [IMPORT_TASK]: importContacts(database.db),
       [DISPATCH_EMAIL_TASK]: dispatchEmail(database.db),
+      [DISPATCH_CHANNELS_TASK]: dispatchChannels(database.db),
       [SYNC_AUDIENCE_TASK]: syncAudienceTask(database.db),
       [SYNC_AUDIENCES_DUE_TASK]: syncAudiencesDue(database.db),
     },

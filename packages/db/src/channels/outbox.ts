@@ -206,5 +206,6 @@ export async function channelDelivery(tx: Tx, workspaceId: string, effectKey: st
   }>(sql`
     select channel, status, attempts, retry_at, recipient, provider_id, response_status, response_excerpt, detail
     from channel_deliveries where workspace_id = ${workspaceId} and effect_key = ${effectKey}`);
-  return r.rows[0] ?? null;
+  const row = r.rows[0];
+  return row ? { ...row, retry_at: row.retry_at ? new Date(row.retry_at) : null } : null;
 }
