@@ -2,8 +2,10 @@ import type { Logger } from "@voronka/core";
 import type { Database } from "@voronka/db";
 import { Logger as GraphileLogger, type Runner, run } from "graphile-worker";
 import { ADVANCE_TASK, advanceEnrollments } from "./tasks/advance-enrollments.ts";
+import { DATE_TRIGGERS_TASK, dateTriggers } from "./tasks/date-triggers.ts";
 import { DISPATCH_CHANNELS_TASK, dispatchChannels } from "./tasks/dispatch-channels.ts";
 import { DISPATCH_EMAIL_TASK, dispatchEmail } from "./tasks/dispatch-email.ts";
+import { BULK_ENROLL_TASK, enrollContacts } from "./tasks/enroll-contacts.ts";
 import { housekeeping } from "./tasks/housekeeping.ts";
 import { IMPORT_TASK, importContacts } from "./tasks/import-contacts.ts";
 import {
@@ -31,6 +33,7 @@ export interface RunningWorker {
 export const CRONTAB = `*/15 * * * * housekeeping ?max=1
 * * * * * ${ADVANCE_TASK} ?max=1
 * * * * * ${DISPATCH_EMAIL_TASK} ?max=1
+*/5 * * * * ${DATE_TRIGGERS_TASK} ?max=1
 * * * * * ${DISPATCH_CHANNELS_TASK} ?max=1
 */5 * * * * ${SYNC_AUDIENCES_DUE_TASK} ?max=1`;
 
@@ -62,6 +65,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       [ADVANCE_TASK]: advanceEnrollments(database.db),
       [IMPORT_TASK]: importContacts(database.db),
       [DISPATCH_EMAIL_TASK]: dispatchEmail(database.db),
+      [BULK_ENROLL_TASK]: enrollContacts(database.db),
+      [DATE_TRIGGERS_TASK]: dateTriggers(database.db),
       [DISPATCH_CHANNELS_TASK]: dispatchChannels(database.db),
       [SYNC_AUDIENCE_TASK]: syncAudienceTask(database.db),
       [SYNC_AUDIENCES_DUE_TASK]: syncAudiencesDue(database.db),

@@ -1,4 +1,5 @@
 export * from "./advance.ts";
+export * from "./date-triggers.ts";
 export * from "./effect-results.ts";
 export * from "./enqueue.ts";
 export * from "./enroll.ts";
