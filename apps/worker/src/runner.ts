@@ -72,5 +72,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       [SYNC_AUDIENCES_DUE_TASK]: syncAudiencesDue(database.db),
     },
   });
+  // A restarted worker (after a crash, say) resumes due engine work at once, not at the next
+  // cron minute; a job a killed worker held stays locked until graphile-worker's lock timeout.
+  await runner.addJob(
+    ADVANCE_TASK,
+    {},
+    { jobKey: ADVANCE_TASK, jobKeyMode: "preserve_run_at", maxAttempts: 25 },
+  );
   return { runner, stop: () => runner.stop() };
 }

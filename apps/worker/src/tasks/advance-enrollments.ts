@@ -1,5 +1,6 @@
-import { ADVANCE_TASK, advanceBatch, type Db, scheduleTimer } from "@voronka/db";
-import type { Task } from "graphile-worker";
+import { ADVANCE_TASK, advanceBatch, type Db } from "@voronka/db";
+import { sql } from "drizzle-orm";
+import type { JobHelpers, Task } from "graphile-worker";
 import { z } from "zod";
 
 export { ADVANCE_TASK };
@@ -12,26 +13,93 @@ export const AdvancePayload = z
 /** How long one job keeps taking batches before it hands over to a fresh job. */
 const BUDGET_MS = 5_000;
 
+/** Helper jobs a job that finds a full batch queues, so a wave of due work runs in parallel. */
+const FAN_OUT = 2;
+
+/** A job waits in place for a timer due this soon, instead of queueing a job for it. */
+const SHORT_WAIT_MS = 2_000;
+
+/** How far ahead a job looks for the next timer to queue a job at its exact time. */
+const NEXT_WAKE_WINDOW = "1 minute";
+
+export interface AdvanceTaskOptions {
+  batchSize?: number;
+  /** Helper jobs queued when work piles up (default {@link FAN_OUT}). */
+  fanOut?: number;
+}
+
 /**
  * Advances due enrollments — new starts, arrived events and effect results, and timers that
  * have come — batch after batch until none is due or the time budget is spent. A full last
- * batch queues a successor job (inside its own transaction), so no work is left behind. Then
- * it points the one timer job at the next wake-up time (see `scheduleTimer`), so a wait ends
- * within a poll interval of its due time; the per-minute cron run remains as a safety net.
+ * batch queues a successor job (inside its own transaction), so no work is left behind.
+ *
+ * Two things keep a wave of due timers fast without one queued job per waiting contact: a job
+ * whose first batch is full queues up to `fanOut` helper jobs (fixed keys, so never more), which
+ * take disjoint batches (`SKIP LOCKED`) in parallel; and a job that ran out of due work waits
+ * for the next timer if it is due within two seconds, or else queues one job at its exact time
+ * if it falls within the next minute (graphile-worker polls for future jobs, so that job may
+ * start up to one poll interval late). The per-minute cron run stays as the safety net.
  */
-export function advanceEnrollments(db: Db, options: { batchSize?: number } = {}): Task {
+export function advanceEnrollments(db: Db, options: AdvanceTaskOptions = {}): Task {
+  const fanOut = options.fanOut ?? FAN_OUT;
   return async (payload, helpers) => {
     AdvancePayload.parse(payload);
     const started = Date.now();
     let steps = 0;
     let effects = 0;
+    let first = true;
     for (;;) {
-      const r = await advanceBatch(db, { now: Date.now(), ...options });
+      const r = await advanceBatch(db, {
+        now: Date.now(),
+        ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+      });
       steps += r.steps;
       effects += r.effects;
-      if (!r.full || Date.now() - started > BUDGET_MS) break;
+      if (first && r.full) await fanOutHelpers(helpers, fanOut);
+      first = false;
+      const spent = Date.now() - started;
+      if (r.full) {
+        if (spent > BUDGET_MS) break;
+        continue;
+      }
+      const next = await nextWake(db);
+      if (next === null) break;
+      // A timer due in a moment: wait for it here (no poll interval in between)…
+      if (next - Date.now() <= SHORT_WAIT_MS && spent < BUDGET_MS) {
+        await new Promise((r) => setTimeout(r, Math.max(0, next - Date.now())));
+        continue;
+      }
+      // …a later one within the minute: one job at its exact time.
+      await helpers.addJob(
+        ADVANCE_TASK,
+        {},
+        {
+          runAt: new Date(next),
+          jobKey: `${ADVANCE_TASK}:next-wake`,
+          jobKeyMode: "replace",
+          maxAttempts: 25,
+        },
+      );
+      break;
     }
-    await scheduleTimer(db);
     if (steps > 0) helpers.logger.debug(`advance: ${steps} step(s), ${effects} effect(s)`);
   };
+}
+
+async function fanOutHelpers(helpers: JobHelpers, n: number): Promise<void> {
+  for (let k = 1; k <= n; k++) {
+    await helpers.addJob(
+      ADVANCE_TASK,
+      {},
+      { jobKey: `${ADVANCE_TASK}:${k}`, jobKeyMode: "preserve_run_at", maxAttempts: 25 },
+    );
+  }
+}
+
+/** The earliest future timer (epoch ms) if it falls within the next minute. */
+async function nextWake(db: Db): Promise<number | null> {
+  const r = await db.execute<{ at: number | null }>(sql`
+    select (extract(epoch from min(wake_at)) * 1000)::float8 as at from enrollments
+    where wake_at is not null and wake_at > now() and wake_at < now() + ${NEXT_WAKE_WINDOW}::interval`);
+  return r.rows[0]?.at ?? null;
 }
