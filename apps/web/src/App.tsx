@@ -1,5 +1,6 @@
 import { lazy, Suspense } from "react";
 import { Navigate, Route, Routes } from "react-router-dom";
+import { AudiencesPage } from "./audiences/AudiencesPage.tsx";
 import { ContactPage } from "./contacts/ContactPage.tsx";
 import { ContactsPage } from "./contacts/ContactsPage.tsx";
 import { FunnelBoardPage } from "./funnels/FunnelBoardPage.tsx";
@@ -52,6 +53,7 @@ export function App() {
         <Route path="/funnels/:funnelId" element={<FunnelBoardPage />} />
         <Route path="/funnels/:funnelId/settings" element={<FunnelSettingsPage />} />
         <Route path="/templates" element={<TemplatesPage />} />
+        <Route path="/audiences" element={<AudiencesPage />} />
         <Route path="/analytics" element={<AnalyticsPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -1,5 +1,7 @@
 import type { ComponentType } from "react";
 import { NavLink } from "react-router-dom";
+import { AudiencesIcon } from "../audiences/AudiencesIcon.tsx";
+import { audienceStrings } from "../audiences/strings.ts";
 import {
   AnalyticsIcon,
   ContactsIcon,
@@ -21,6 +23,7 @@ const primary: NavItem[] = [
   { to: "/journeys", label: s.nav.journeys, Icon: JourneysIcon },
   { to: "/contacts", label: s.nav.contacts, Icon: ContactsIcon },
   { to: "/funnels", label: s.nav.funnels, Icon: FunnelsIcon },
+  { to: "/audiences", label: audienceStrings.nav, Icon: AudiencesIcon },
   { to: "/templates", label: s.nav.templates, Icon: TemplatesIcon },
   { to: "/analytics", label: s.nav.analytics, Icon: AnalyticsIcon },
 ];

@@ -26,7 +26,27 @@ export async function listAudiences(db: Tx, workspaceId: string): Promise<Audien
     .from(audiences)
     .where(and(eq(audiences.workspaceId, workspaceId), isNull(audiences.archivedAt)))
     .orderBy(asc(audiences.createdAt), asc(audiences.name));
-  return list.map((a) => ({ ...a, memberCount: counts.get(a.id) ?? 0 }));
+  // Stage audiences in their funnel's order (open stages, then Won, then Lost).
+  const order = await db.execute<{ id: string; rank: string }>(sql`
+    select a.id, (case s.kind when 'open' then 0 when 'won' then 1 else 2 end * 10000 + s.position)::text as rank
+    from audiences a join funnel_stages s on s.workspace_id = a.workspace_id and s.id = a.stage_id
+    where a.workspace_id = ${workspaceId} and a.archived_at is null`);
+  const rank = new Map(order.rows.map((r) => [r.id, Number(r.rank)]));
+  const funnelFirst = new Map<string, number>();
+  list.forEach((a, i) => {
+    if (a.funnelId && !funnelFirst.has(a.funnelId)) funnelFirst.set(a.funnelId, i);
+  });
+  const position = (a: AudienceRow, i: number) =>
+    a.funnelId ? (funnelFirst.get(a.funnelId) ?? i) : i;
+  return list
+    .map((a, i) => ({ a, i }))
+    .sort(
+      (x, y) =>
+        position(x.a, x.i) - position(y.a, y.i) ||
+        (rank.get(x.a.id) ?? 0) - (rank.get(y.a.id) ?? 0) ||
+        x.i - y.i,
+    )
+    .map(({ a }) => ({ ...a, memberCount: counts.get(a.id) ?? 0 }));
 }
 
 /** One live audience of the workspace, or undefined. */
