@@ -43,7 +43,6 @@ function encodedWords(value: string): string {
 /** An unstructured header value (Subject): as is when plain short ASCII, else encoded words. */
 export function encodeText(value: string): string {
   const oneLine = value.replace(/[\r\n]+/g, " ");
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: printable ASCII only
   if (oneLine.length <= 900 && /^[\x20-\x7e]*$/.test(oneLine)) return oneLine;
   return encodedWords(oneLine);
 }
@@ -62,7 +61,6 @@ export function encodeMailbox(name: string, address: string): string {
   const n = name.replace(/[\r\n]+/g, " ").trim();
   if (!n) return a;
   if (ATOM_PHRASE.test(n)) return `${n} <${a}>`;
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: printable ASCII only
   if (/^[\x20-\x7e]*$/.test(n)) return `"${n.replace(/(["\\])/g, "\\$1")}" <${a}>`;
   return `${encodedWords(n)} <${a}>`;
 }

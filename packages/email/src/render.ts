@@ -1,5 +1,6 @@
 import { Liquid, type Template } from "liquidjs";
 import mjml2html from "mjml";
+import { expandIncludes, type PartialSource } from "./partials.ts";
 import { htmlToText, tidyText } from "./text.ts";
 
 /** One version of a template: what the marketer wrote. */
@@ -142,15 +143,23 @@ function withPreheader(html: string, preheader: string): string {
   return html.replace(/<body[^>]*>/i, (tag) => `${tag}${hidden}`);
 }
 
-/** Checks MJML and Liquid; returns problems with line numbers instead of throwing. */
+/**
+ * Checks MJML and Liquid; returns problems with line numbers instead of throwing. Includes are
+ * resolved from `partials` (an unknown one is an issue on its line); errors inside a partial
+ * are reported on the line of its include.
+ */
 export async function validateTemplate(
   source: Omit<TemplateSource, "cacheKey">,
+  partials: ReadonlyMap<string, PartialSource> = new Map(),
 ): Promise<TemplateIssue[]> {
   const issues: TemplateIssue[] = [];
+  const expanded = expandIncludes(source.mjml, partials, { keepLines: true });
+  for (const i of expanded.issues) issues.push({ path: "mjml", ...i });
+  const mjml = expanded.mjml;
   try {
-    const out = await mjml2html(source.mjml, { validationLevel: "soft", ignoreIncludes: true });
+    const out = await mjml2html(mjml, { validationLevel: "soft", ignoreIncludes: true });
     for (const e of out.errors) issues.push({ path: "mjml", line: e.line, message: e.message });
-    if (!/<mjml[\s>]/i.test(source.mjml)) {
+    if (!/<mjml[\s>]/i.test(mjml)) {
       issues.push({ path: "mjml", line: 1, message: "The template must start with <mjml>." });
     }
   } catch (err) {
@@ -158,7 +167,7 @@ export async function validateTemplate(
   }
   for (const path of ["mjml", "subject", "preheader"] as const) {
     try {
-      htmlLiquid.parse(source[path]);
+      htmlLiquid.parse(path === "mjml" ? mjml : source[path]);
     } catch (err) {
       issues.push({ path, line: lineOf(err), message: messageOf(err) });
     }
@@ -173,4 +182,19 @@ function messageOf(err: unknown): string {
 function lineOf(err: unknown): number | null {
   const m = err instanceof Error ? /line:(\d+)/.exec(err.message) : null;
   return m?.[1] ? Number(m[1]) : null;
+}
+
+/**
+ * Checks a partial on its own: Liquid, and MJML as blocks of a body (`<mj-section>`,
+ * `<mj-wrapper>`, …), with the partial's own line numbers.
+ */
+export async function validatePartial(
+  mjml: string,
+  partials: ReadonlyMap<string, PartialSource> = new Map(),
+): Promise<TemplateIssue[]> {
+  const issues = await validateTemplate(
+    { subject: "x", preheader: "", mjml: `<mjml><mj-body>${mjml}\n</mj-body></mjml>` },
+    partials,
+  );
+  return issues;
 }

@@ -44,7 +44,6 @@ describe("quotedPrintable", () => {
     for (const line of qp.split("\r\n")) {
       expect(line.length).toBeLessThanOrEqual(76);
       expect(line).not.toMatch(/[ \t]$/);
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: checks for non-printable output
       expect(line).not.toMatch(/[^\t\x20-\x7e]/);
     }
   });

@@ -6,12 +6,14 @@ import type {
   TemplateVersionForSend,
   Tx,
 } from "@voronka/db";
-import { templateVersionAsOf } from "@voronka/db";
+import { type EmailPartial, emailPartialsAsOf, templateVersionAsOf } from "@voronka/db";
 import {
   addTracking,
   composeMessage,
   domainOf,
   type EmailConfig,
+  expandIncludes,
+  includedPartials,
   messageIdFor,
   renderEmail,
   smtpSender,
@@ -40,24 +42,56 @@ export interface SendResult {
 
 function templateCacheKey(claimed: ClaimedEmail): string {
   const effect = SendEmailEffect.safeParse(claimed.payload);
-  const id = effect.success ? effect.data.templateId : "";
-  return `${claimed.workspaceId}:${id}:${claimed.publishedAt?.toISOString() ?? ""}`;
+  const ref = effect.success ? effect.data.templateId : "";
+  return `${claimed.workspaceId}:${ref}:${claimed.publishedAt?.toISOString() ?? ""}`;
 }
+
+/** The template version an effect sends, its partials pulled in; or why there is none. */
+export type LoadedTemplate = TemplateVersionForSend | { error: string };
 
 /**
  * Looks up, one query at a time on the batch's connection, the template version every claimed
- * effect sends (sends then run concurrently without touching the connection).
+ * effect sends, by id or by slug (journey files name templates by slug), with the workspace's
+ * partials in the versions current when the journey was published (sends then run
+ * concurrently without touching the connection). The cache key names the partial versions
+ * too, so a changed footer is compiled afresh.
  */
 export async function loadTemplates(tx: Tx, claimed: readonly ClaimedEmail[]) {
-  const out = new Map<string, TemplateVersionForSend | undefined>();
+  const out = new Map<string, LoadedTemplate>();
+  const partialsAt = new Map<string, Map<string, EmailPartial>>();
   for (const c of claimed) {
     const key = templateCacheKey(c);
     if (out.has(key)) continue;
     const effect = SendEmailEffect.safeParse(c.payload);
-    const id = z.uuid().safeParse(effect.success ? effect.data.templateId : "");
+    const ref = effect.success ? effect.data.templateId.trim() : "";
+    const found = ref
+      ? await templateVersionAsOf(tx, c.workspaceId, ref, c.publishedAt)
+      : undefined;
+    if (!found) {
+      out.set(key, { error: `template ${ref || "(none)"} not found` });
+      continue;
+    }
+    if (includedPartials(found.mjml).length === 0) {
+      out.set(key, found);
+      continue;
+    }
+    const at = `${c.workspaceId}:${c.publishedAt?.toISOString() ?? ""}`;
+    let partials = partialsAt.get(at);
+    if (!partials) {
+      partials = await emailPartialsAsOf(tx, c.workspaceId, c.publishedAt);
+      partialsAt.set(at, partials);
+    }
+    const expanded = expandIncludes(found.mjml, partials);
+    const problem = expanded.issues[0];
     out.set(
       key,
-      id.success ? await templateVersionAsOf(tx, c.workspaceId, id.data, c.publishedAt) : undefined,
+      problem
+        ? { error: `template ${ref}, line ${problem.line}: ${problem.message}` }
+        : {
+            ...found,
+            mjml: expanded.mjml,
+            cacheKey: `${found.cacheKey}|${expanded.used.join(",")}`,
+          },
     );
   }
   return out;
@@ -74,7 +108,7 @@ export function retryDelayMs(attempt: number): number {
  */
 export async function sendOne(
   claimed: ClaimedEmail,
-  templates: ReadonlyMap<string, TemplateVersionForSend | undefined>,
+  templates: ReadonlyMap<string, LoadedTemplate>,
   settings: EmailSettings,
   config: EmailConfig,
   now: Date,
@@ -95,6 +129,10 @@ export async function sendOne(
   if (claimed.suppressed) return skip("suppressed");
   const template = templates.get(templateCacheKey(claimed));
   if (!template) return fail(`template ${effect.data.templateId} not found`);
+  if ("error" in template) return fail(template.error);
+  if (template.topicId && claimed.optedOutTopics.includes(template.topicId)) {
+    return skip("unsubscribed from the topic");
+  }
 
   const target: TrackingTarget = {
     baseUrl: config.baseUrl,

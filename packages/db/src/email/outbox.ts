@@ -27,6 +27,8 @@ export interface ClaimedEmail {
     consent: Consent;
   } | null;
   suppressed: boolean;
+  /** Topics (`email_topics` ids) the contact left. */
+  optedOutTopics: string[];
 }
 
 type Row = {
@@ -47,6 +49,7 @@ type Row = {
   traits: Record<string, unknown> | null;
   consent: Consent | null;
   suppressed: boolean;
+  opted_out_topics: string[] | null;
 };
 
 /**
@@ -73,7 +76,9 @@ export async function claimEmailEffects(
     select due.workspace_id, due.key, coalesce(c0.merged_into, due.contact_id) as contact_id, due.payload,
            coalesce(d.attempts, 0) as attempts, v.published_at, c.id is not null as found,
            c.email, c.first_name, c.last_name, c.name, c.phone, c.city, c.country, c.traits, c.consent,
-           s.email is not null as suppressed
+           s.email is not null as suppressed,
+           (select array_agg(o.topic_id::text) from email_topic_optouts o
+            where o.workspace_id = due.workspace_id and o.contact_id = c.id) as opted_out_topics
     from due
     left join journey_versions v on v.workspace_id = due.workspace_id and v.journey_id = due.journey_id and v.version = due.version
     left join contacts c0 on c0.workspace_id = due.workspace_id and c0.id = due.contact_id
@@ -102,6 +107,7 @@ export async function claimEmailEffects(
         }
       : null,
     suppressed: r.suppressed,
+    optedOutTopics: r.opted_out_topics ?? [],
   }));
 }
 
