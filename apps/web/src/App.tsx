@@ -9,14 +9,20 @@ import { FunnelsPage } from "./funnels/FunnelsPage.tsx";
 import { NewFunnelPage } from "./funnels/NewFunnelPage.tsx";
 import { ImportPage } from "./imports/ImportPage.tsx";
 import { JourneysPage } from "./journeys/JourneysPage.tsx";
+import { MailboxPage } from "./mailbox/MailboxPage.tsx";
 import { AnalyticsPage } from "./pages/AnalyticsPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { SettingsPage } from "./pages/SettingsPage.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
-import { TemplatesPage } from "./pages/TemplatesPage.tsx";
 import { RequireSession } from "./session/RequireSession.tsx";
 import { AppShell } from "./shell/AppShell.tsx";
+import { TemplatesPage } from "./templates/TemplatesPage.tsx";
 import { Loading } from "./ui/Loading.tsx";
+
+// The template editor (CodeMirror) loads only when a template is opened.
+const TemplateEditorPage = lazy(() =>
+  import("./templates/TemplateEditorPage.tsx").then((m) => ({ default: m.TemplateEditorPage })),
+);
 
 // The canvas editor (React Flow, the journey validator) loads only when a journey is opened.
 const JourneyEditorPage = lazy(() =>
@@ -53,6 +59,15 @@ export function App() {
         <Route path="/funnels/:funnelId" element={<FunnelBoardPage />} />
         <Route path="/funnels/:funnelId/settings" element={<FunnelSettingsPage />} />
         <Route path="/templates" element={<TemplatesPage />} />
+        <Route
+          path="/templates/:templateId"
+          element={
+            <Suspense fallback={<Loading label="" />}>
+              <TemplateEditorPage />
+            </Suspense>
+          }
+        />
+        <Route path="/mailbox" element={<MailboxPage />} />
         <Route path="/audiences" element={<AudiencesPage />} />
         <Route path="/analytics" element={<AnalyticsPage />} />
         <Route path="/settings" element={<SettingsPage />} />

@@ -8,6 +8,7 @@ import {
   FunnelsIcon,
   JourneysIcon,
   Logo,
+  MailboxIcon,
   SettingsIcon,
   TemplatesIcon,
 } from "../ui/Icons.tsx";
@@ -28,7 +29,10 @@ const primary: NavItem[] = [
   { to: "/analytics", label: s.nav.analytics, Icon: AnalyticsIcon },
 ];
 
-const secondary: NavItem[] = [{ to: "/settings", label: s.nav.settings, Icon: SettingsIcon }];
+const secondary: NavItem[] = [
+  { to: "/mailbox", label: s.nav.mailbox, Icon: MailboxIcon },
+  { to: "/settings", label: s.nav.settings, Icon: SettingsIcon },
+];
 
 /** The product name and the main navigation, down the left edge of every signed-in page. */
 export function Sidebar() {

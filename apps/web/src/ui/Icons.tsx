@@ -122,3 +122,10 @@ export const ExternalIcon = (p: IconProps) => (
     <path d="M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" />
   </Icon>
 );
+
+export const MailboxIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 13h4l1.5 2.5h5L16 13h4" />
+    <path d="M5.5 5h13l1.5 8v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1v-5z" />
+  </Icon>
+);

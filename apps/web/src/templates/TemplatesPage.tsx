@@ -1,0 +1,106 @@
+import { useState } from "react";
+import { Link, useNavigate } from "react-router-dom";
+import { errorMessage } from "../api/client.ts";
+import { useQuery } from "../api/use-query.ts";
+import { EmptyState } from "../ui/EmptyState.tsx";
+import { formatDateTime, formatRelative } from "../ui/format.ts";
+import { TemplatesIcon } from "../ui/Icons.tsx";
+import { LoadError } from "../ui/LoadError.tsx";
+import { Loading } from "../ui/Loading.tsx";
+import { PageHeader } from "../ui/PageHeader.tsx";
+import { emailApi } from "./email-api.ts";
+import { blankStarter } from "./starters.ts";
+import { templateStrings as t } from "./strings.ts";
+import "../styles/templates.css";
+
+/** The workspace's email templates, newest first, and the way to start a new one. */
+export function TemplatesPage() {
+  const { state, reload } = useQuery(emailApi.listTemplates);
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function create() {
+    setCreating(true);
+    setError(null);
+    try {
+      const template = await emailApi.createTemplate(blankStarter);
+      navigate(`/templates/${template.id}`);
+    } catch (caught) {
+      setError(errorMessage(caught));
+      setCreating(false);
+    }
+  }
+
+  const newButton = (label: string) => (
+    <button type="button" className="button button-primary" onClick={create} disabled={creating}>
+      {creating ? t.creating : label}
+    </button>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t.title}
+        description={t.description}
+        actions={
+          state.status === "success" && state.data.data.length > 0 ? newButton(t.newTemplate) : null
+        }
+      />
+      {error ? (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      ) : null}
+      {state.status === "loading" ? <Loading label={t.loading} /> : null}
+      {state.status === "error" ? <LoadError error={state.error} onRetry={reload} /> : null}
+      {state.status === "success" && state.data.data.length === 0 ? (
+        <EmptyState icon={<TemplatesIcon size={28} />} title={t.emptyTitle}>
+          <p>{t.emptyBody}</p>
+          <p>{newButton(t.createFirst)}</p>
+        </EmptyState>
+      ) : null}
+      {state.status === "success" && state.data.data.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t.colName}</th>
+                <th scope="col">{t.colVersion}</th>
+                <th scope="col">{t.colUpdated}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t.open}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.data.data.map((template) => (
+                <tr key={template.id}>
+                  <td className="table-strong">
+                    <Link to={`/templates/${template.id}`} className="template-link">
+                      <TemplatesIcon size={16} />
+                      {template.name}
+                    </Link>
+                  </td>
+                  <td>
+                    <span className="badge badge-neutral">{t.version(template.version)}</span>
+                  </td>
+                  <td>
+                    <time dateTime={template.updatedAt} title={formatDateTime(template.updatedAt)}>
+                      {formatRelative(template.updatedAt)}
+                    </time>
+                  </td>
+                  <td className="table-actions">
+                    <Link to={`/templates/${template.id}`} className="button button-small">
+                      {t.open}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}
