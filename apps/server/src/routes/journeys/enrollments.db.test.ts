@@ -1,4 +1,5 @@
 import {
+  advanceBatch,
   BULK_ENROLL_TASK,
   createFunnel,
   editContact,
@@ -219,6 +220,16 @@ describe("bulk enrollment", () => {
 
     const list = await call(acme.secretKey, "GET", `/api/journeys/${journeyId}/bulk-enrollments`);
     expect(list.body.data.map((b: { id: string }) => b.id)).toEqual([started.body.id]);
+
+    // The engine starts them (all wait a day); the same graph republished: all can move to v2.
+    while ((await advanceBatch(database.db, { now: Date.now() })).enrollments > 0);
+    await call(acme.secretKey, "POST", `/api/journeys/${journeyId}/publish`);
+    const migrated = await call(
+      acme.secretKey,
+      "POST",
+      `/api/journeys/${journeyId}/migrate-waiting`,
+    );
+    expect(migrated).toEqual({ status: 200, body: { version: 2, moved: 10, stayed: 0 } });
   });
 
   it("filters by attribute and tag, or by ids — never another workspace's contacts", async () => {
@@ -275,6 +286,7 @@ describe("enrollment APIs across workspaces", () => {
       ["POST", `/api/journeys/${journeyId}/bulk-enrollments`, { filter: {} }],
       ["GET", `/api/journeys/${journeyId}/bulk-enrollments/${started.body.id}`],
       ["GET", `/api/journeys/${journeyId}/bulk-enrollments`],
+      ["POST", `/api/journeys/${journeyId}/migrate-waiting`],
     ];
     for (const [method, path, body] of attempts) {
       const res = await call(globex.secretKey, method, path, body);

@@ -5,6 +5,7 @@ import {
   EnrollmentFilter,
   ManualEnrollBody,
   ManualEnrollResult,
+  MigrateVersionsResult,
 } from "@voronka/contract";
 import { AppError } from "@voronka/core";
 import {
@@ -13,6 +14,7 @@ import {
   enrollContactManually,
   getBulkEnrollment,
   listBulkEnrollments,
+  migrateWaitingRuns,
 } from "@voronka/db";
 import { requireAuth } from "../../middleware/auth.ts";
 import {
@@ -80,6 +82,17 @@ const listBulk = createRoute({
   },
 });
 
+const migrate = createRoute({
+  ...base,
+  method: "post",
+  path: "/api/journeys/{id}/migrate-waiting",
+  summary: "Move contacts waiting in older versions to the current version",
+  description:
+    "A contact waiting at a step that still exists in the current version (same id and kind, waiting for the same thing) continues there, keeping its timers and A/B branches; the others finish on their version. Emails already sent are not sent again.",
+  request: { params: JourneyParams },
+  responses: { 200: json(MigrateVersionsResult, "How many moved and stayed."), ...errors },
+});
+
 function toBulk(row: BulkEnrollmentRow): BulkEnrollment {
   return {
     id: row.id,
@@ -131,4 +144,11 @@ export const journeyEnrollmentRoutes = router()
     await loadJourney(db, workspaceId, id);
     const rows = await listBulkEnrollments(db, workspaceId, id);
     return c.json({ data: rows.map(toBulk) }, 200);
+  })
+  .openapi(migrate, async (c) => {
+    const { db } = c.get("deps");
+    const { workspaceId } = c.get("auth");
+    const { id } = c.req.valid("param");
+    await loadJourney(db, workspaceId, id);
+    return c.json(await migrateWaitingRuns(db, workspaceId, id), 200);
   });
