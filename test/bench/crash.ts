@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import {
   connect,
   createFunnel,
@@ -8,46 +8,14 @@ import {
   provisionWorkspace,
   publishJourney,
 } from "@voronka/db";
-import { REPO_ROOT } from "../support/server-process.ts";
 import { fiveNodes } from "./engine.ts";
 import { benchDatabase, progress } from "./support/database.ts";
+import { startWorkerProcess, stopProcess } from "./support/worker-process.ts";
 
-/** Kills at least this many times, at random moments, while work remains if it can. */
+/** Kills at least this many times at full size (a small smoke run: 2), at random moments. */
 const KILLS = 5;
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/** The real worker process (`voronka worker`), resolved once it reports it has started. */
-function startWorkerProcess(url: string): Promise<ChildProcess> {
-  // node itself (not a wrapper), so SIGKILL hits the process holding the transactions.
-  const child = spawn(process.execPath, ["--import", "tsx", "apps/cli/src/main.ts", "worker"], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "info", WORKER_CONCURRENCY: "4" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("worker started")) {
-        child.stdout?.off("data", onData);
-        child.stderr?.off("data", onData);
-        // BENCH_VERBOSE=1 shows the worker's log.
-        if (process.env.BENCH_VERBOSE) {
-          child.stdout?.pipe(process.stderr);
-          child.stderr?.pipe(process.stderr);
-        } else {
-          child.stdout?.resume();
-          child.stderr?.resume();
-        }
-        resolve(child);
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`worker exited with ${code}:\n${output}`)));
-  });
-}
 
 /**
  * `pnpm bench crash [--size N]` (issue 5, acceptance 2): N contacts (half on the `pro` plan)
@@ -59,7 +27,8 @@ function startWorkerProcess(url: string): Promise<ChildProcess> {
  */
 export async function main({ size = 50_000 }: { size?: number }): Promise<void> {
   const contacts = size;
-  progress(`crash: ${contacts} contacts, worker killed with SIGKILL at least ${KILLS} times`);
+  const killsWanted = contacts >= 10_000 ? KILLS : 2;
+  progress(`crash: ${contacts} contacts, worker killed with SIGKILL ${killsWanted} times`);
   const database = await benchDatabase("crash");
   const { db, pool, close } = connect(database.url, { max: 4 });
   let worker: ChildProcess | null = null;
@@ -121,12 +90,11 @@ export async function main({ size = 50_000 }: { size?: number }): Promise<void> 
     // Random moments: a lifetime of 0.3–2.5 s at full size, shorter for small runs.
     const maxLife = Math.min(2500, 300 + contacts / 20);
     for (;;) {
-      worker = await startWorkerProcess(database.url);
-      if (kills.length >= KILLS) break;
+      worker = await startWorkerProcess(database.url, { WORKER_CONCURRENCY: "4" });
+      if (kills.length >= killsWanted) break;
       const life = 150 + Math.floor(Math.random() * maxLife);
       await sleep(life);
-      worker.kill("SIGKILL");
-      await new Promise((r) => worker?.once("exit", r));
+      await stopProcess(worker, "SIGKILL");
       worker = null;
       const k = { afterMs: life, remaining: await remaining(), sends: await sends() };
       kills.push(k);
@@ -141,8 +109,7 @@ export async function main({ size = 50_000 }: { size?: number }): Promise<void> 
       await sleep(100);
     }
     const seconds = (performance.now() - started) / 1000;
-    worker.kill("SIGTERM");
-    await new Promise((r) => worker?.once("exit", r));
+    await stopProcess(worker, "SIGTERM");
     worker = null;
 
     const pro = Math.floor(contacts / 2);
@@ -212,11 +179,7 @@ export async function main({ size = 50_000 }: { size?: number }): Promise<void> 
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
-    if (worker) {
-      const w = worker;
-      w.kill("SIGKILL");
-      await new Promise((r) => w.once("exit", r));
-    }
+    if (worker) await stopProcess(worker, "SIGKILL");
     await close();
     await database.close();
   }
