@@ -16,6 +16,7 @@ import { contactRoutes } from "./routes/contacts/contacts.ts";
 import { exportRoutes } from "./routes/contacts/export.ts";
 import { IMPORT_PATH, importRoutes } from "./routes/contacts/imports.ts";
 import { docsRoutes } from "./routes/docs.ts";
+import { emailLibraryRoutes } from "./routes/email/library.ts";
 import { emailLinkRoutes } from "./routes/email/links.ts";
 import { emailSettingsRoutes } from "./routes/email/settings.ts";
 import { emailTemplateRoutes } from "./routes/email/templates.ts";
@@ -72,6 +73,7 @@ export function createApp(deps: ServerDeps) {
     .route("/", journeyEnrollmentRoutes)
     .route("/", journeyTestRunRoutes)
     .route("/", journeyVersionRoutes)
+    .route("/", emailLibraryRoutes)
     .route("/", emailTemplateRoutes)
     .route("/", emailSettingsRoutes)
     .route("/", audienceRoutes)

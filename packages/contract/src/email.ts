@@ -2,10 +2,22 @@ import { z } from "zod";
 
 const Mjml = z.string().min(1).max(500_000);
 
+/** A stable name for a template (journey files refer to templates by it). */
+export const TemplateSlug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, "Lower-case letters, digits and dashes.")
+  .refine(
+    (s) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(s),
+    "A slug must not look like an id.",
+  )
+  .meta({ example: "welcome" });
+
 export const EmailTemplateSummary = z
   .object({
     id: z.uuid(),
     name: z.string(),
+    slug: z.string().nullable(),
+    topicId: z.uuid().nullable(),
     version: z.number().int(),
     updatedAt: z.iso.datetime(),
   })
@@ -23,6 +35,8 @@ export type EmailTemplate = z.infer<typeof EmailTemplate>;
 export const CreateEmailTemplateBody = z
   .object({
     name: z.string().trim().min(1).max(200),
+    slug: TemplateSlug.optional(),
+    topicId: z.uuid().nullable().optional(),
     subject: z.string().min(1).max(500).meta({ example: "Welcome, {{ contact.firstName }}!" }),
     preheader: z.string().max(500).default(""),
     mjml: Mjml,
@@ -33,6 +47,8 @@ export type CreateEmailTemplateBody = z.infer<typeof CreateEmailTemplateBody>;
 export const UpdateEmailTemplateBody = z
   .object({
     name: z.string().trim().min(1).max(200).optional(),
+    slug: TemplateSlug.nullable().optional(),
+    topicId: z.uuid().nullable().optional(),
     subject: z.string().min(1).max(500).optional(),
     preheader: z.string().max(500).optional(),
     mjml: Mjml.optional(),
@@ -116,3 +132,70 @@ export const GenerateDkimBody = z
       .default("voronka"),
   })
   .meta({ id: "GenerateDkimBody" });
+
+/** A reusable MJML block (header, footer) that templates include with `<mj-include path="name" />`. */
+export const EmailPartial = z
+  .object({
+    name: z.string(),
+    version: z.number().int(),
+    mjml: z.string(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: "EmailPartial" });
+export type EmailPartial = z.infer<typeof EmailPartial>;
+
+export const PartialName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "Lower-case letters, digits, dashes and underscores.")
+  .meta({ example: "footer" });
+
+export const SaveEmailPartialBody = z
+  .object({
+    mjml: Mjml.meta({
+      example:
+        '<mj-section><mj-column><mj-text font-size="12px"><a href="{{ unsubscribe_url }}">Unsubscribe</a></mj-text></mj-column></mj-section>',
+    }),
+  })
+  .meta({ id: "SaveEmailPartialBody" });
+
+/** A subscription group: people can leave one topic and keep the others. */
+export const EmailTopic = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    description: z.string(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "EmailTopic" });
+export type EmailTopic = z.infer<typeof EmailTopic>;
+
+export const CreateEmailTopicBody = z
+  .object({
+    name: z.string().trim().min(1).max(100).meta({ example: "Offers and discounts" }),
+    description: z.string().trim().max(300).default(""),
+  })
+  .meta({ id: "CreateEmailTopicBody" });
+
+/** A ready-made template for a funnel stage, to start a template from. */
+export const EmailStarter = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    subject: z.string(),
+    preheader: z.string(),
+    mjml: z.string(),
+    /** `{{ vars.x }}` the journey is expected to pass. */
+    vars: z.array(z.string()),
+  })
+  .meta({ id: "EmailStarter" });
+export type EmailStarter = z.infer<typeof EmailStarter>;
+
+export const CreateFromStarterBody = z
+  .object({
+    starter: z.string().meta({ example: "welcome" }),
+    name: z.string().trim().min(1).max(200).optional(),
+    slug: TemplateSlug.optional(),
+    topicId: z.uuid().nullable().optional(),
+  })
+  .meta({ id: "CreateFromStarterBody" });

@@ -10,12 +10,14 @@ import {
   composeMessage,
   domainOf,
   emailConfig,
+  expandIncludes,
   messageIdFor,
   type RenderContext,
   renderEmail,
   smtpSender,
   unsubscribeUrl,
 } from "@voronka/email";
+import { currentPartials, raiseIssues } from "./dto.ts";
 
 const SAMPLE_CONTACT: RenderContext["contact"] = {
   id: "00000000-0000-0000-0000-000000000000",
@@ -47,10 +49,17 @@ export async function renderFor(
     contactId: contact.id,
     effectKey: `preview:${template.id}:${template.version}`,
   });
+  // Partials in their current versions; an unknown one is reported like any template error.
+  const expanded = expandIncludes(template.mjml, await currentPartials(db, workspaceId));
+  raiseIssues(expanded.issues.map((i) => ({ path: "mjml", ...i })));
   try {
-    // Previews never hit the compile cache of sends: the key includes the version.
+    // The key names the template and partial versions: an edit is never served from the cache.
     return await renderEmail(
-      { ...template, cacheKey: `${workspaceId}:${template.id}:${template.version}` },
+      {
+        ...template,
+        mjml: expanded.mjml,
+        cacheKey: `${workspaceId}:${template.id}:${template.version}|${expanded.used.join(",")}`,
+      },
       { contact, vars, unsubscribeUrl: unsubscribe },
     );
   } catch (err) {

@@ -4,8 +4,14 @@ import type {
   EmailTemplateSummary as EmailTemplateSummaryDto,
 } from "@voronka/contract";
 import { AppError } from "@voronka/core";
-import { type Db, type EmailTemplate, getEmailTemplate } from "@voronka/db";
-import { validateTemplate } from "@voronka/email";
+import {
+  type Db,
+  type EmailTemplate,
+  emailTopicExists,
+  getEmailTemplate,
+  listEmailPartials,
+} from "@voronka/db";
+import { type TemplateIssue, validateTemplate } from "@voronka/email";
 
 export const TemplateParams = z.object({ id: z.uuid() });
 
@@ -20,13 +26,33 @@ export async function loadTemplate(
   return row;
 }
 
+/** The workspace's partials (current versions) by name, for validation and previews. */
+export async function currentPartials(db: Db, workspaceId: string) {
+  return new Map((await listEmailPartials(db, workspaceId)).map((p) => [p.name, p]));
+}
+
 /** Refuses MJML or Liquid that does not compile, one `details` entry per problem and line. */
-export async function assertValidTemplate(content: {
-  subject: string;
-  preheader: string;
-  mjml: string;
-}): Promise<void> {
-  const issues = await validateTemplate(content);
+export async function assertValidTemplate(
+  db: Db,
+  workspaceId: string,
+  content: { subject: string; preheader: string; mjml: string },
+): Promise<void> {
+  const issues = await validateTemplate(content, await currentPartials(db, workspaceId));
+  raiseIssues(issues);
+}
+
+/** A topic id of another workspace (or none) is refused. */
+export async function assertTopic(db: Db, workspaceId: string, topicId: string | null | undefined) {
+  if (!topicId) return;
+  if (!(await emailTopicExists(db, workspaceId, topicId))) {
+    throw new AppError("validation_failed", "No such topic in this workspace.", {
+      details: [{ path: "topicId", message: "Unknown topic." }],
+    });
+  }
+}
+
+/** Throws a 400 with one `details` entry per problem (`line N: …`). */
+export function raiseIssues(issues: readonly TemplateIssue[]): void {
   if (issues.length === 0) return;
   throw new AppError("validation_failed", "The template has errors.", {
     details: issues.map((i) => ({
@@ -40,6 +66,8 @@ export function toTemplate(row: EmailTemplate): EmailTemplateDto {
   return {
     id: row.id,
     name: row.name,
+    slug: row.slug,
+    topicId: row.topicId,
     version: row.version,
     subject: row.subject,
     preheader: row.preheader,
@@ -52,13 +80,33 @@ export function toTemplate(row: EmailTemplate): EmailTemplateDto {
 export function toSummary(row: {
   id: string;
   name: string;
+  slug: string | null;
+  topicId: string | null;
   version: number;
   updatedAt: Date;
 }): EmailTemplateSummaryDto {
   return {
     id: row.id,
     name: row.name,
+    slug: row.slug,
+    topicId: row.topicId,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** Runs a template insert/update; a slug another template of the workspace has is a 409. */
+export async function slugUnique<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    const cause = err instanceof Error && "cause" in err ? err.cause : undefined;
+    const code = [err, cause].map((e) =>
+      typeof e === "object" && e !== null && "code" in e ? e.code : undefined,
+    );
+    if (code.includes("23505")) {
+      throw new AppError("conflict", "Another email template of this workspace has this slug.");
+    }
+    throw err;
+  }
 }

@@ -1,8 +1,14 @@
 import { sha256 } from "@voronka/core";
-import { recordDeliveryEvents, unsubscribeFromEmail } from "@voronka/db";
+import {
+  emailPreferences,
+  getEmailSettings,
+  recordDeliveryEvents,
+  setEmailTopicSubscriptions,
+  unsubscribeFromEmail,
+} from "@voronka/db";
 import { emailConfig, type LinkClaim, verifyToken } from "@voronka/email";
 import { router } from "../../openapi.ts";
-import { plainPage } from "./page.ts";
+import { plainPage, preferencesPage } from "./page.ts";
 
 // 1×1 transparent GIF.
 const PIXEL = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
@@ -63,19 +69,46 @@ export const emailLinkRoutes = router()
     );
     return c.redirect(claim.u, 302);
   })
-  .get("/e/u/:token", (c) => {
+  .get("/e/u/:token", async (c) => {
     const claim = claimOf(c.req.param("token"), "u");
     if (!claim) return plainPage(c, 400, "This link is not valid", "The link may be damaged.");
-    // GET never unsubscribes: mail scanners follow links. A person confirms with the button.
-    return plainPage(c, 200, "Unsubscribe", "Do you want to stop receiving these emails?", {
-      action: c.req.path,
-      button: "Yes, unsubscribe me",
-    });
+    // GET never changes anything: mail scanners follow links. A person confirms with a button.
+    const { db } = c.get("deps");
+    const prefs = await emailPreferences(db, claim.w, claim.c, claim.k);
+    if (!prefs) return plainPage(c, 404, "Not found", "We could not find this subscription.");
+    if (prefs.unsubscribedAll) {
+      return plainPage(c, 200, "You are unsubscribed", "You do not receive our emails any more.");
+    }
+    if (prefs.topics.length === 0) {
+      return plainPage(c, 200, "Unsubscribe", "Do you want to stop receiving these emails?", {
+        action: c.req.path,
+        button: "Yes, unsubscribe me",
+      });
+    }
+    const { fromName } = await getEmailSettings(db, claim.w);
+    return preferencesPage(c, c.req.path, { sender: fromName, ...prefs });
   })
   .post("/e/u/:token", async (c) => {
     const claim = claimOf(c.req.param("token"), "u");
     if (!claim) return plainPage(c, 400, "This link is not valid", "The link may be damaged.");
-    const form: Record<string, unknown> = await c.req.parseBody().catch(() => ({}));
+    const form: Record<string, unknown> = await c.req.parseBody({ all: true }).catch(() => ({}));
+    if (form.action === "topics") {
+      // The preference page: the ticked topics are kept, the others left.
+      const ticked = ([] as unknown[]).concat(form.topic ?? []);
+      const kept = ticked.filter((t): t is string => typeof t === "string");
+      const ok = await setEmailTopicSubscriptions(c.get("deps").db, claim.w, claim.c, kept, {
+        effectKey: claim.k,
+      });
+      if (!ok) return plainPage(c, 404, "Not found", "We could not find this subscription.");
+      return plainPage(
+        c,
+        200,
+        "Your choices are saved",
+        kept.length === 0
+          ? "You will not receive emails on any of these topics."
+          : "You will only receive the kinds of email you ticked.",
+      );
+    }
     // RFC 8058: a mail client posts `List-Unsubscribe=One-Click`; our page posts `confirm`.
     const oneClick = form["List-Unsubscribe"] === "One-Click";
     if (!oneClick && form.confirm !== "1") {

@@ -19,7 +19,15 @@ import {
 import { requireAuth } from "../../middleware/auth.ts";
 import { authErrors, badRequest, json, notFoundResponse, router, secured } from "../../openapi.ts";
 import { renderFor, testSend } from "./compose.ts";
-import { assertValidTemplate, loadTemplate, TemplateParams, toSummary, toTemplate } from "./dto.ts";
+import {
+  assertTopic,
+  assertValidTemplate,
+  loadTemplate,
+  slugUnique,
+  TemplateParams,
+  toSummary,
+  toTemplate,
+} from "./dto.ts";
 
 const base = { tags: ["Email"], middleware: [requireAuth], security: secured };
 const withId = { ...badRequest, ...authErrors, ...notFoundResponse };
@@ -111,8 +119,11 @@ export const emailTemplateRoutes = router()
   })
   .openapi(create, async (c) => {
     const body = c.req.valid("json");
-    await assertValidTemplate(body);
-    const row = await createEmailTemplate(c.get("deps").db, c.get("auth").workspaceId, body);
+    const { db } = c.get("deps");
+    const { workspaceId } = c.get("auth");
+    await assertValidTemplate(db, workspaceId, body);
+    await assertTopic(db, workspaceId, body.topicId);
+    const row = await slugUnique(() => createEmailTemplate(db, workspaceId, body));
     return c.json(toTemplate(row), 201);
   })
   .openapi(get, async (c) => {
@@ -129,8 +140,9 @@ export const emailTemplateRoutes = router()
     const { id } = c.req.valid("param");
     const patch = c.req.valid("json");
     const current = await loadTemplate(db, workspaceId, id);
-    await assertValidTemplate({ ...current, ...patch });
-    const row = await updateEmailTemplate(db, workspaceId, id, patch);
+    await assertValidTemplate(db, workspaceId, { ...current, ...patch });
+    await assertTopic(db, workspaceId, patch.topicId);
+    const row = await slugUnique(() => updateEmailTemplate(db, workspaceId, id, patch));
     if (!row) throw new AppError("not_found", "No email template with this id in this workspace.");
     return c.json(toTemplate(row), 200);
   })
