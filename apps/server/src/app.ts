@@ -7,6 +7,12 @@ import { notFound, onError } from "./errors.ts";
 import { requestLog } from "./middleware/request-log.ts";
 import { sameOriginWrites } from "./middleware/same-origin.ts";
 import { router } from "./openapi.ts";
+import {
+  channelAnalyticsRoutes,
+  funnelAnalyticsRoutes,
+  journeyAnalyticsRoutes,
+  rfmAnalyticsRoutes,
+} from "./routes/analytics/index.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
 import { adAccountRoutes } from "./routes/audiences/accounts.ts";
 import { audienceRoutes } from "./routes/audiences/audiences.ts";
@@ -78,7 +84,11 @@ export function createApp(deps: ServerDeps) {
     .route("/", emailSettingsRoutes)
     .route("/", audienceRoutes)
     .route("/", audienceSyncRoutes)
-    .route("/", adAccountRoutes);
+    .route("/", adAccountRoutes)
+    .route("/", funnelAnalyticsRoutes)
+    .route("/", journeyAnalyticsRoutes)
+    .route("/", channelAnalyticsRoutes)
+    .route("/", rfmAnalyticsRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "secretKey", {
     type: "http",

@@ -1,3 +1,4 @@
+export * from "./analytics.ts";
 export * from "./audiences.ts";
 export * from "./auth.ts";
 export * from "./contacts.ts";
