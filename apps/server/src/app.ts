@@ -14,6 +14,7 @@ import {
   rfmAnalyticsRoutes,
 } from "./routes/analytics/index.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
+import { channelSettingsRoutes } from "./routes/channels/settings.ts";
 import { adAccountRoutes } from "./routes/audiences/accounts.ts";
 import { audienceRoutes } from "./routes/audiences/audiences.ts";
 import { audienceSyncRoutes } from "./routes/audiences/sync.ts";
@@ -36,6 +37,7 @@ import { journeyLifecycleRoutes } from "./routes/journeys/lifecycle.ts";
 import { journeyTestRunRoutes } from "./routes/journeys/test-run.ts";
 import { journeyVersionRoutes } from "./routes/journeys/versions.ts";
 import { leadApiRoutes, leadWebhookRoutes } from "./routes/leads/index.ts";
+import { taskRoutes } from "./routes/tasks.ts";
 import { segmentRoutes } from "./routes/v1/segment.ts";
 import { workspaceRoutes } from "./routes/workspace.ts";
 import { serveWebApp } from "./static.ts";
@@ -85,6 +87,8 @@ export function createApp(deps: ServerDeps) {
     .route("/", audienceRoutes)
     .route("/", audienceSyncRoutes)
     .route("/", adAccountRoutes)
+    .route("/", channelSettingsRoutes)
+    .route("/", taskRoutes)
     .route("/", funnelAnalyticsRoutes)
     .route("/", journeyAnalyticsRoutes)
     .route("/", channelAnalyticsRoutes)
