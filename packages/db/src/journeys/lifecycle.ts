@@ -2,6 +2,7 @@ import { AppError } from "@voronka/core";
 import { sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import type { Tx } from "../contacts/resolve.ts";
+import { enqueueAdvance } from "../engine/enqueue.ts";
 import type { JourneyStatus } from "../schema/journeys.ts";
 import { getJourney, type JourneyRow } from "./manage.ts";
 
@@ -40,6 +41,8 @@ export async function changeJourneyStatus(
       );
     }
     if (action === "stop") await endRuns(tx, workspaceId, id, now);
+    // Timers that fell due while paused run now, not at the next minute's sweep.
+    if (action === "resume") await enqueueAdvance(tx);
     const updated = await tx.execute<{ id: string }>(sql`
       update journeys set status = ${rule.to}, updated_at = ${now},
         resumed_at = case when ${action} = 'resume' then ${now}::timestamptz else resumed_at end
