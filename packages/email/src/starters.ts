@@ -35,13 +35,13 @@ const coupon = (code: string, note: string) => `
 /** Two facts side by side on wide screens, stacked on phones. */
 const facts = (a: [string, string], b: [string, string]) => `
     <mj-section padding="8px 24px">
-      <mj-column padding="8px">
-        <mj-text font-size="12px" text-transform="uppercase" color="#7a869a" padding="0">${a[0]}</mj-text>
-        <mj-text font-size="17px" font-weight="600" padding="4px 0 0">${a[1]}</mj-text>
+      <mj-column padding="8px 0">
+        <mj-text font-size="12px" text-transform="uppercase" color="#7a869a" padding="0 25px">${a[0]}</mj-text>
+        <mj-text font-size="17px" font-weight="600" padding="4px 25px 0">${a[1]}</mj-text>
       </mj-column>
-      <mj-column padding="8px">
-        <mj-text font-size="12px" text-transform="uppercase" color="#7a869a" padding="0">${b[0]}</mj-text>
-        <mj-text font-size="17px" font-weight="600" padding="4px 0 0">${b[1]}</mj-text>
+      <mj-column padding="8px 0">
+        <mj-text font-size="12px" text-transform="uppercase" color="#7a869a" padding="0 25px">${b[0]}</mj-text>
+        <mj-text font-size="17px" font-weight="600" padding="4px 25px 0">${b[1]}</mj-text>
       </mj-column>
     </mj-section>`;
 
