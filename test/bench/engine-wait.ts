@@ -93,6 +93,13 @@ export async function main({ size = 1_000_000 }: { size?: number }): Promise<voi
 
     // The copies: same row shapes, fresh ids, wake times spread over the 30 days.
     const copyStarted = performance.now();
+    const tpl = (
+      await pool.query<{ id: string }>(
+        "select id from enrollments where workspace_id = $1 and status = 'waiting' order by id limit 1",
+        [ws],
+      )
+    ).rows[0]?.id;
+    if (!tpl) throw new Error("the template enrollments did not reach the wait");
     const client = await pool.connect();
     try {
       const q = (text: string, values: unknown[] = []) => client.query(text, values);
@@ -110,20 +117,18 @@ export async function main({ size = 1_000_000 }: { size?: number }): Promise<voi
         `insert into enrollments (workspace_id, id, journey_id, version, contact_id, status, node, state,
                                   wake_at, waiting_event, started_at, updated_at)
          select t.workspace_id, c.id, t.journey_id, t.version, c.contact_id, t.status, t.node,
-                t.state || jsonb_build_object('id', c.id, 'contactId', c.contact_id,
-                                              'wakeAt', (extract(epoch from c.wake) * 1000)::bigint),
+                t.state,
                 c.wake, t.waiting_event, t.started_at, now()
          from copies c
-         cross join (select * from enrollments where workspace_id = $1 and status = 'waiting' limit 1) t`,
-        [ws],
+         cross join (select * from enrollments where workspace_id = $1 and id = $2) t`,
+        [ws, tpl],
       );
       await q(
         `insert into journey_transitions (workspace_id, journey_id, version, enrollment_id, node_id, entered_at, left_at, outcome)
          select h.workspace_id, h.journey_id, h.version, c.id, h.node_id, h.entered_at, h.left_at, h.outcome
          from copies c
-         cross join (select * from journey_transitions where workspace_id = $1 and enrollment_id =
-                       (select id from enrollments where workspace_id = $1 and status = 'waiting' order by id limit 1)) h`,
-        [ws],
+         cross join (select * from journey_transitions where workspace_id = $1 and enrollment_id = $2) h`,
+        [ws, tpl],
       );
       await q("commit");
     } finally {
@@ -161,8 +166,7 @@ export async function main({ size = 1_000_000 }: { size?: number }): Promise<voi
        ), times as (
          select id, to_timestamp(($3::float8 + floor(random() * $4::float8)) / 1000) as wake from due
        )
-       update enrollments e set wake_at = t.wake,
-         state = e.state || jsonb_build_object('wakeAt', (extract(epoch from t.wake) * 1000)::bigint)
+       update enrollments e set wake_at = t.wake
        from times t where e.workspace_id = $1 and e.id = t.id`,
       [ws, wave, minute, spread],
     );

@@ -52,6 +52,8 @@ type DueRow = {
   start: unknown;
   /** Epoch ms. */
   started_ms: number;
+  /** `wake_at` as epoch ms. */
+  wake_ms: number | null;
   /** The journey's last resume (epoch ms), filled in by {@link stillLive}. */
   resumed_at: number | null;
 };
@@ -127,8 +129,7 @@ export async function advanceBatch(db: Db, options: AdvanceOptions): Promise<Adv
         const world = worlds.get(row.contact_id);
         // A version or contact that vanished (workspace deleted mid-batch): leave the row.
         if (!version || !world) continue;
-        // Written by the engine itself (writeStates), so it is not parsed again. (reconstructed)
-        const state = row.state as Enrollment;
+        const state = fromStored(row);
         const notBefore = row.resumed_at ?? -Infinity;
         const inputs = inbox.get(row.id) ?? [];
         if (row.start !== null) {
@@ -194,7 +195,8 @@ export async function advanceBatch(db: Db, options: AdvanceOptions): Promise<Adv
 async function lockDue(tx: Tx, now: number, limit: number): Promise<DueRow[]> {
   const at = new Date(now).toISOString();
   const columns = sql`e.workspace_id, e.id, e.journey_id, e.version, e.contact_id, e.status, e.state, e.start,
-    (extract(epoch from e.started_at) * 1000)::float8 as started_ms, null as resumed_at`;
+    (extract(epoch from e.started_at) * 1000)::float8 as started_ms,
+    (extract(epoch from e.wake_at) * 1000)::float8 as wake_ms, null as resumed_at`;
   const live = sql`exists (select 1 from journeys j where j.workspace_id = e.workspace_id and j.id = e.journey_id and j.status = 'live')`;
   const timers = await tx.execute<DueRow>(sql`
     select ${columns} from enrollments e
@@ -266,6 +268,63 @@ async function takeInbox(tx: Tx, due: readonly DueRow[]): Promise<Map<string, Ti
   return out;
 }
 
+const isEmpty = (o: object) => {
+  for (const _ in o) return false;
+  return true;
+};
+
+/**
+ * The stored form of an enrollment: what the row's columns hold (id, contact, status, wake
+ * time) and empty or null parts are left out, so a million waiting runs stay small (a full
+ * state is ≈ 375 bytes of JSON, a stored one of a plain wait ≈ 80). `node` and `exitReason`
+ * stay in, for readers of the JSON. {@link fromStored} restores the interpreter's shape.
+ */
+export function toStored(x: Enrollment): Record<string, unknown> {
+  const o: Record<string, unknown> = {
+    node: x.node,
+    exitReason: x.exitReason,
+    startedAt: x.startedAt,
+  };
+  if (x.waitingFor !== null) o.waitingFor = x.waitingFor;
+  if (x.endedAt !== null) o.endedAt = x.endedAt;
+  if (!isEmpty(x.visits)) o.visits = x.visits;
+  if (!isEmpty(x.branches)) o.branches = x.branches;
+  const c = x.context;
+  const context: Record<string, unknown> = {};
+  if (c.event !== null) context.event = c.event;
+  if (!isEmpty(c.promoCodes)) context.promoCodes = c.promoCodes;
+  if (!isEmpty(c.results)) context.results = c.results;
+  if (!isEmpty(context)) o.context = context;
+  return o;
+}
+
+/**
+ * The interpreter's enrollment from a row: its stored JSON (written by {@link toStored}, or in
+ * full by enrollment and lifecycle code) completed from the columns. No schema parse: the
+ * engine alone writes `state`, always from the interpreter's own type.
+ */
+function fromStored(row: DueRow): Enrollment {
+  const s = row.state as Partial<Enrollment> & { context?: Partial<Enrollment["context"]> };
+  return {
+    id: row.id,
+    contactId: row.contact_id,
+    status: row.status as Enrollment["status"],
+    node: s.node ?? null,
+    visits: s.visits ?? {},
+    wakeAt: s.wakeAt !== undefined ? s.wakeAt : row.wake_ms,
+    waitingFor: s.waitingFor ?? null,
+    branches: s.branches ?? {},
+    context: {
+      event: s.context?.event ?? null,
+      promoCodes: s.context?.promoCodes ?? {},
+      results: s.context?.results ?? {},
+    },
+    startedAt: s.startedAt ?? row.started_ms,
+    endedAt: s.endedAt ?? null,
+    exitReason: s.exitReason ?? null,
+  };
+}
+
 async function writeStates(
   tx: Tx,
   updates: readonly { row: DueRow; state: Enrollment }[],
@@ -275,7 +334,7 @@ async function writeStates(
   const rows = updates.map(({ row, state: x }) => ({
     w: row.workspace_id,
     i: row.id,
-    s: x,
+    s: toStored(x),
     t: x.status,
     n: x.node,
     k: x.wakeAt,
