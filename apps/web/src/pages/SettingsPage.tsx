@@ -1,4 +1,5 @@
 import { ApiKeysSection } from "../settings/ApiKeysSection.tsx";
+import { EmailSection } from "../settings/EmailSection.tsx";
 import { WorkspaceSection } from "../settings/WorkspaceSection.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { pageStrings } from "./strings.ts";
@@ -11,6 +12,7 @@ export function SettingsPage() {
       <PageHeader title={t.title} description={t.description} />
       <div className="stack-lg">
         <WorkspaceSection />
+        <EmailSection />
         <ApiKeysSection />
       </div>
     </>
