@@ -12,7 +12,15 @@ import {
   useNodesState,
   useReactFlow,
 } from "@xyflow/react";
-import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  type DragEvent,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { useNavigate } from "react-router-dom";
 import { errorMessage } from "../api/client.ts";
 import { api } from "../api/endpoints.ts";
@@ -51,6 +59,30 @@ const MINIMAP_COLOURS = { Triggers: "#f0c9a0", Flow: "#c5c5f2", Actions: "#a9dcc
 /** Past this many steps only the ones in view are drawn. */
 const VISIBLE_ONLY_FROM = 150;
 
+/**
+ * Where the canvas opens: the whole journey, or for a big one the steps around its first
+ * trigger at a readable zoom (all of it would be too small to read, and drawing only what is in
+ * view keeps opening fast); "Show all" and the minimap reach the rest.
+ */
+function openingView(nodes: readonly StepNode[]) {
+  if (nodes.length < VISIBLE_ONLY_FROM) return { maxZoom: 1, padding: 0.2 };
+  const start = nodes.find((n) => catalogueEntry(n.type ?? "")?.group === "Triggers") ?? nodes[0];
+  const near = [...nodes]
+    .sort(
+      (a, b) =>
+        Math.hypot(
+          a.position.x - (start?.position.x ?? 0),
+          a.position.y - (start?.position.y ?? 0),
+        ) -
+        Math.hypot(
+          b.position.x - (start?.position.x ?? 0),
+          b.position.y - (start?.position.y ?? 0),
+        ),
+    )
+    .slice(0, 12);
+  return { maxZoom: 1, minZoom: 0.6, padding: 0.1, nodes: near.map((n) => ({ id: n.id })) };
+}
+
 /** A published version opened read-only. */
 interface Viewing {
   version: number;
@@ -83,6 +115,7 @@ const typing = (target: EventTarget | null) =>
 /** The canvas editor of one journey: palette, canvas, settings panel, problems, lifecycle. */
 export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
   const initial = useMemo(() => toCanvas(loaded.draft), [loaded.draft]);
+  const opening = useMemo(() => openingView(initial.nodes), [initial.nodes]);
   const [journey, setJourney] = useState(loaded);
   const [name, setName] = useState(loaded.name);
   const [nodes, setNodes, onNodesChange] = useNodesState<StepNode>(initial.nodes);
@@ -118,9 +151,11 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
   const { record } = history;
 
   const structure = useStructure(nodes);
+  // Saving is not urgent: while a step is dragged, frames come first and the draft follows.
+  const settledNodes = useDeferredValue(nodes);
   const draft = useMemo(
-    () => toDraft({ nodes, edges, settings: initial.settings }),
-    [nodes, edges, initial.settings],
+    () => toDraft({ nodes: settledNodes, edges, settings: initial.settings }),
+    [settledNodes, edges, initial.settings],
   );
   const violations = useMemo(
     () => validate(toDraft({ nodes: structure, edges, settings: initial.settings })),
@@ -408,8 +443,10 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
           </button>
         </p>
       ) : null}
-      <div className={`editor-body ${viewing ? "editor-readonly" : ""}`}>
-        {editable ? <Palette onAdd={(type) => addStep(type)} /> : null}
+      <div
+        className={`editor-body ${viewing ? "editor-readonly" : ""} ${testRunOpen ? "editor-testing" : ""}`}
+      >
+        {editable && !testRunOpen ? <Palette onAdd={addStep} /> : null}
         <section
           className="editor-canvas"
           aria-label={t.canvas}
@@ -460,7 +497,7 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
               onlyRenderVisibleElements={shownNodes.length >= VISIBLE_ONLY_FROM}
               // An empty canvas stays at 100%: fitting to the first dropped step would jump.
               fitView={initial.nodes.length > 0}
-              fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
+              fitViewOptions={opening}
               minZoom={0.1}
               proOptions={{ hideAttribution: true }}
             >
@@ -473,18 +510,20 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
                     className="button button-small"
                     onClick={history.undo}
                     disabled={!history.canUndo}
-                    title="Ctrl+Z"
+                    aria-label={t.undo}
+                    title={`${t.undo} (Ctrl+Z)`}
                   >
-                    ↶ {t.undo}
+                    ↶
                   </button>
                   <button
                     type="button"
                     className="button button-small"
                     onClick={history.redo}
                     disabled={!history.canRedo}
-                    title="Ctrl+Shift+Z"
+                    aria-label={t.redo}
+                    title={`${t.redo} (Ctrl+Shift+Z)`}
                   >
-                    ↷ {t.redo}
+                    ↷
                   </button>
                   <button
                     type="button"
@@ -509,6 +548,7 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
                 <MiniMap
                   pannable
                   zoomable
+                  style={{ width: 140, height: 96 }}
                   className="editor-minimap"
                   nodeColor={(n) => MINIMAP_COLOURS[catalogueEntry(n.type ?? "")?.group ?? "Flow"]}
                 />
@@ -525,7 +565,21 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
               problems={violations.length}
               beforeRun={autosave.flush}
               stepName={stepName}
-              onResult={setTestRun}
+              onResult={(result) => {
+                setTestRun(result);
+                const visited = [...new Set(result?.path.map((p) => p.nodeId) ?? [])];
+                if (visited.length > 0) {
+                  requestAnimationFrame(
+                    () =>
+                      void flow.fitView({
+                        nodes: visited.map((id) => ({ id })),
+                        duration: 300,
+                        maxZoom: 1,
+                        padding: 0.15,
+                      }),
+                  );
+                }
+              }}
               onFocus={focusNode}
               onClose={() => setTestRunOpen(false)}
             />

@@ -67,7 +67,9 @@ export function JourneysPage() {
                 <th>{t.columns.status}</th>
                 <th>{t.columns.version}</th>
                 <th>{t.columns.edited}</th>
-                <th className="visually-hidden">{t.columns.actions}</th>
+                <th>
+                  <span className="visually-hidden">{t.columns.actions}</span>
+                </th>
               </tr>
             </thead>
             <tbody>

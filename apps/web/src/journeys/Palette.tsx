@@ -1,4 +1,5 @@
 import { NODE_CATALOGUE, type NodeGroup } from "@voronka/journey";
+import { memo } from "react";
 import { stepDescription, stepLabel } from "./step-text.ts";
 import { editorStrings as t } from "./strings.ts";
 
@@ -13,7 +14,7 @@ interface Props {
 }
 
 /** Every step kind, grouped Triggers / Flow / Actions, to drag onto the canvas or click. */
-export function Palette({ onAdd }: Props) {
+export const Palette = memo(function Palette({ onAdd }: Props) {
   return (
     <aside className="palette" aria-label={t.palette}>
       <h2 className="palette-title">{t.palette}</h2>
@@ -46,4 +47,4 @@ export function Palette({ onAdd }: Props) {
       ))}
     </aside>
   );
-}
+});

@@ -1,5 +1,5 @@
 import type { ContactSummary, TestRunResult, TestRunTimelineEntry } from "@voronka/contract";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { errorMessage } from "../api/client.ts";
 import { api } from "../api/endpoints.ts";
 import { formatDateTime } from "../ui/format.ts";
@@ -182,6 +182,10 @@ export function TestRunPanel(props: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<TestRunResult | null>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (result) resultRef.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+  }, [result]);
   // Leaving and reaching a goal are told by the outcome line above the list.
   const effects = result?.effects.filter((e) => e.type !== "exit" && e.type !== "converted") ?? [];
 
@@ -423,7 +427,7 @@ export function TestRunPanel(props: Props) {
         </button>
       </form>
       {result ? (
-        <div className="test-run-result" data-testid="test-run-result">
+        <div className="test-run-result" data-testid="test-run-result" ref={resultRef}>
           <h3>{t.result}</h3>
           <Outcome result={result} stepName={stepName} />
           <h4>{t.path}</h4>

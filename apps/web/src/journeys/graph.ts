@@ -87,6 +87,18 @@ export function catalogueEntry(type: string): NodeCatalogueEntry | undefined {
  * depend on its data, so the others are read from the type alone.
  */
 export function stepOutputs(type: string, data: StepData): readonly OutputHandle[] {
+  // Drawing a step asks for its outputs on every render; a step's data object only changes
+  // when its settings do, so the answer is kept per data object.
+  const cached = outputsCache.get(data);
+  if (cached?.type === type) return cached.outputs;
+  const outputs = computeOutputs(type, data);
+  outputsCache.set(data, { type, outputs });
+  return outputs;
+}
+
+const outputsCache = new WeakMap<StepData, { type: string; outputs: readonly OutputHandle[] }>();
+
+function computeOutputs(type: string, data: StepData): readonly OutputHandle[] {
   const parsed = JourneyNode.safeParse({ id: "x", type, position: { x: 0, y: 0 }, data });
   if (parsed.success) return outputHandles(parsed.data);
   if (type === "split") {
