@@ -298,4 +298,34 @@ describe("the funnel board", () => {
       .toBe(true);
     await shot("funnels-list");
   });
+
+  it("shows the funnel screens in Russian", async () => {
+    await page.evaluate(() => localStorage.setItem("voronka.locale", "ru"));
+    await page.reload();
+    await visible("Воронки").toBe(true);
+    await visible("Новая воронка").toBe(true);
+    await shot("funnels-list.ru");
+
+    await page.goto(`${server.url}/funnels/${funnelId}`);
+    await visible(/Перетащите карточку в другую колонку/).toBe(true);
+    await shot("board-after-moves.ru");
+
+    await page.goto(`${server.url}/funnels/${funnelId}/settings`);
+    await visible("Причины проигрыша").toBe(true);
+    await shot("funnel-settings.ru", true);
+
+    await page.goto(`${server.url}/contacts/${ids.anna}`);
+    await visible("Хронология").toBe(true);
+    await visible(/Переведён из «/).toBe(true);
+    await shot("contact-card-anna.ru", true);
+
+    await page.goto(`${server.url}/contacts`);
+    await visible("Контакты").toBe(true);
+    await shot("contacts-list.ru");
+
+    await page.goto(`${server.url}/funnels/new`);
+    await visible("Новая воронка").toBe(true);
+    await shot("funnel-new.ru", true);
+    await page.evaluate(() => localStorage.setItem("voronka.locale", "en"));
+  });
 });

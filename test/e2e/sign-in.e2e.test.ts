@@ -73,4 +73,45 @@ describe("sign in and the app shell", () => {
       .toBe(true);
     await page.close();
   });
+
+  it("switches the whole app to Russian from the user menu, and back", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, tenant.email, tenant.password);
+    await page.waitForURL(/\/journeys$/);
+    await page
+      .getByRole("button", { name: /Owner|owner/ })
+      .first()
+      .click();
+    await expect.poll(() => page.getByRole("group", { name: "Language" }).isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, "user-menu-language.png") });
+    await page.getByRole("button", { name: "Русский" }).click();
+
+    const nav = page.getByRole("navigation", { name: "Главное меню" });
+    for (const item of ["Цепочки", "Контакты", "Воронки", "Шаблоны", "Аналитика", "Настройки"]) {
+      await expect
+        .poll(() => nav.getByRole("link", { name: item }).isVisible(), { message: item })
+        .toBe(true);
+    }
+    await nav.getByRole("link", { name: "Настройки" }).click();
+    await expect.poll(() => page.getByText("API-ключи").first().isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, "settings.ru.png"), fullPage: true });
+
+    // The choice is kept: signing out shows the sign-in page in Russian too.
+    await page
+      .getByRole("button", { name: /Owner|owner/ })
+      .first()
+      .click();
+    await page.getByRole("button", { name: "Выйти" }).click();
+    await page.waitForURL(/\/sign-in/);
+    await expect
+      .poll(() => page.getByRole("heading", { name: "Вход в Voronka" }).isVisible())
+      .toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, "sign-in.ru.png") });
+    await page.getByRole("button", { name: "English" }).click();
+    await expect
+      .poll(() => page.getByRole("heading", { name: "Sign in to Voronka" }).isVisible())
+      .toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, "sign-in.png") });
+    await page.close();
+  });
 });
