@@ -16,6 +16,7 @@ import { SettingsPage } from "./pages/SettingsPage.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
 import { RequireSession } from "./session/RequireSession.tsx";
 import { AppShell } from "./shell/AppShell.tsx";
+import { TasksPage } from "./tasks/TasksPage.tsx";
 import { TemplatesPage } from "./templates/TemplatesPage.tsx";
 import { Loading } from "./ui/Loading.tsx";
 
@@ -70,6 +71,7 @@ export function App() {
         <Route path="/mailbox" element={<MailboxPage />} />
         <Route path="/audiences" element={<AudiencesPage />} />
         <Route path="/analytics" element={<AnalyticsPage />} />
+        <Route path="/tasks" element={<TasksPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -2,6 +2,8 @@ import type { ComponentType } from "react";
 import { NavLink } from "react-router-dom";
 import { AudiencesIcon } from "../audiences/AudiencesIcon.tsx";
 import { audienceStrings } from "../audiences/strings.ts";
+import { taskStrings } from "../tasks/strings.ts";
+import { TasksIcon } from "../tasks/TasksIcon.tsx";
 import {
   AnalyticsIcon,
   ContactsIcon,
@@ -23,6 +25,7 @@ interface NavItem {
 const primary: NavItem[] = [
   { to: "/journeys", label: s.nav.journeys, Icon: JourneysIcon },
   { to: "/contacts", label: s.nav.contacts, Icon: ContactsIcon },
+  { to: "/tasks", label: taskStrings.nav, Icon: TasksIcon },
   { to: "/funnels", label: s.nav.funnels, Icon: FunnelsIcon },
   { to: "/audiences", label: audienceStrings.nav, Icon: AudiencesIcon },
   { to: "/templates", label: s.nav.templates, Icon: TemplatesIcon },
