@@ -308,6 +308,7 @@ describe("the funnel board", () => {
 
     await page.goto(`${server.url}/funnels/${funnelId}`);
     await visible(/Перетащите карточку в другую колонку/).toBe(true);
+    await expect.poll(() => page.getByText("Загружаем…").count()).toBe(0);
     await shot("board-after-moves.ru");
 
     await page.goto(`${server.url}/funnels/${funnelId}/settings`);

@@ -149,11 +149,14 @@ describe("email templates and the dev mailbox", () => {
   });
 
   it("sends a test email and finds it in the dev mailbox", async () => {
+    // After the Russian screenshot the page was reloaded: the preview renders again.
     await expect
-      .poll(() =>
-        preview()
-          .getByText(/Your table for 40 guests/)
-          .isVisible(),
+      .poll(
+        () =>
+          preview()
+            .getByText(/Your table for 40 guests/)
+            .isVisible(),
+        { timeout: 15_000 },
       )
       .toBe(true);
     await page.getByLabel("Send to").fill("events@aurora-hall.example");
@@ -179,13 +182,13 @@ describe("email templates and the dev mailbox", () => {
     await shotBoth("mailbox-html", "Тестовая почта");
   });
 
-  it("lists the template with its version", async () => {
+  it("lists the template with its version, and starts another from a ready letter", async () => {
     await page
       .getByRole("navigation", { name: "Main" })
       .getByRole("link", { name: "Templates" })
       .click();
     await page.waitForURL(/\/templates$/);
-    await visible("New template").toBe(true);
+    await visible("Start from a ready letter").toBe(true);
     await expect
       .poll(() =>
         page
@@ -194,6 +197,17 @@ describe("email templates and the dev mailbox", () => {
           .textContent(),
       )
       .toMatch(/^v([3-9]|\d\d)$/);
-    await shotBoth("templates-list", "Шаблоны");
+    await visible(/The first letter after sign-up/).toBe(true);
+    await page.setViewportSize({ width: 1440, height: 1300 });
+    await shotBoth("templates-list", "Начните с готового письма");
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    await page.getByRole("button", { name: /^Welcome/ }).click();
+    await page.waitForURL(/\/templates\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByLabel("Template name").inputValue()).toBe("Welcome");
+    await expect
+      .poll(() => page.getByTestId("preview-subject").textContent(), { timeout: 15_000 })
+      .toBe("Welcome, Anna!");
+    await page.screenshot({ path: path.join(ARTIFACTS, "template-from-starter.png") });
   });
 });

@@ -9,6 +9,7 @@ import { LoadError } from "../ui/LoadError.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { emailApi } from "./email-api.ts";
+import { StarterGallery } from "./StarterGallery.tsx";
 import { blankStarter } from "./starters.ts";
 import { templateStrings as t } from "./strings.ts";
 import "../styles/templates.css";
@@ -20,11 +21,13 @@ export function TemplatesPage() {
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  async function create() {
+  async function create(starterId?: string) {
     setCreating(true);
     setError(null);
     try {
-      const template = await emailApi.createTemplate(blankStarter);
+      const template = starterId
+        ? await emailApi.createFromStarter(starterId)
+        : await emailApi.createTemplate(blankStarter);
       navigate(`/templates/${template.id}`);
     } catch (caught) {
       setError(errorMessage(caught));
@@ -33,7 +36,12 @@ export function TemplatesPage() {
   }
 
   const newButton = (label: string) => (
-    <button type="button" className="button button-primary" onClick={create} disabled={creating}>
+    <button
+      type="button"
+      className="button button-primary"
+      onClick={() => void create()}
+      disabled={creating}
+    >
       {creating ? t.creating : label}
     </button>
   );
@@ -100,6 +108,13 @@ export function TemplatesPage() {
             </tbody>
           </table>
         </div>
+      ) : null}
+      {state.status === "success" ? (
+        <StarterGallery
+          busy={creating}
+          onBlank={() => void create()}
+          onStarter={(id) => void create(id)}
+        />
       ) : null}
     </>
   );

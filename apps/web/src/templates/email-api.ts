@@ -1,6 +1,7 @@
 import {
   DevMailboxMessage,
   EmailSettings,
+  EmailStarter,
   EmailTemplate,
   EmailTemplateSummary,
   RenderedEmail,
@@ -36,6 +37,7 @@ const Rendered: Schema<Rendered> = RenderedEmail;
 const Sent: Schema<Sent> = TestSendResult;
 const Settings: Schema<Settings> = EmailSettings;
 const Mailbox = listOf<Message>(DevMailboxMessage);
+const Starters = listOf<EmailStarter>(EmailStarter);
 
 /** Typed calls to the email API (templates, preview, test send, settings, dev mailbox). */
 export const emailApi = {
@@ -46,6 +48,9 @@ export const emailApi = {
     request("POST", "/api/email/templates", EmailTemplate, body),
   updateTemplate: (templateId: string, body: UpdateEmailTemplateBody) =>
     request("PATCH", `/api/email/templates/${id(templateId)}`, EmailTemplate, body),
+  starters: () => request("GET", "/api/email/starters", Starters),
+  createFromStarter: (starter: string) =>
+    request("POST", "/api/email/templates/from-starter", EmailTemplate, { starter }),
   deleteTemplate: (templateId: string) =>
     requestNoContent("DELETE", `/api/email/templates/${id(templateId)}`),
   preview: (templateId: string, contactId: string) =>

@@ -61,6 +61,11 @@ export const templateStrings = localized({
     cancel: "Cancel",
     deleting: "Deleting…",
     lineError: (line: number, message: string) => `Line ${line}: ${message}`,
+    startersTitle: "Start from a ready letter",
+    startersHint: "Letters for each stage of a sales funnel. Pick one and change it to your taste.",
+    blank: "Blank letter",
+    blankHint: "A simple layout with a heading, text and a button.",
+    use: "Use",
   },
   ru: {
     title: "Шаблоны",
@@ -120,5 +125,10 @@ export const templateStrings = localized({
     cancel: "Отмена",
     deleting: "Удаляем…",
     lineError: (line: number, message: string) => `Строка ${line}: ${message}`,
+    startersTitle: "Начните с готового письма",
+    startersHint: "Письма для каждого этапа воронки продаж. Выберите одно и измените под себя.",
+    blank: "Пустое письмо",
+    blankHint: "Простой макет: заголовок, текст и кнопка.",
+    use: "Выбрать",
   },
 });
