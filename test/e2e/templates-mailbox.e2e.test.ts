@@ -179,7 +179,17 @@ describe("email templates and the dev mailbox", () => {
     await page.getByRole("tab", { name: "Headers" }).click();
     await visible("Message-ID").toBe(true);
     await page.screenshot({ path: path.join(ARTIFACTS, "mailbox-headers.png") });
-    await shotBoth("mailbox-html", "Тестовая почта");
+    await page.getByRole("tab", { name: "HTML" }).click();
+    await shotBoth("mailbox-html", "Тестовая почта", async () => {
+      await expect
+        .poll(() =>
+          page
+            .frameLocator("iframe.mailbox-frame")
+            .getByText(/Your table for 40 guests/)
+            .isVisible(),
+        )
+        .toBe(true);
+    });
   });
 
   it("lists the template with its version, and starts another from a ready letter", async () => {
