@@ -292,7 +292,9 @@ describe("journey editor: mistakes, tools, test run", () => {
       .getByRole("button", { name: /Purchased/ })
       .first()
       .click();
-    await expect.poll(() => node(page, "goal-purchased").locator(".step").getAttribute("class")).toMatch(/selected/);
+    await expect
+      .poll(() => node(page, "goal-purchased").locator(".step").getAttribute("class"))
+      .toMatch(/selected/);
   });
 
   it("shows the list, the banquet journey and the side panel in English and Russian", async () => {
@@ -324,7 +326,7 @@ describe("journey editor: mistakes, tools, test run", () => {
     await shot(ru, "journey-side-panel-ru");
 
     await ru.goto(`${server.url}/journeys/${ids.cart}`);
-    await ru.getByRole("button", { name: "Тестовый прогон" }).click();
+    await ru.getByRole("button", { name: "Проверить" }).click();
     const run = ru.getByRole("region", { name: "Тестовый прогон" });
     await run.getByRole("button", { name: "Добавить значение" }).click();
     await run.getByTestId("trigger-details").getByLabel("Поле 1").fill("cartValue");

@@ -136,7 +136,9 @@ describe("the journey editor", () => {
     await dialog.getByRole("button", { name: "Publish" }).click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
     await expect.poll(() => page.locator(".editor-header .badge").textContent()).toBe("Live");
-    await visible("Live version 1").toBe(true);
+    await expect
+      .poll(() => page.getByLabel("Versions").locator("option:checked").textContent())
+      .toBe("Draft · live version 1");
   });
 
   it("shows live counts on the canvas as contacts enter", async () => {

@@ -66,16 +66,17 @@ export function EditorHeader(props: Props) {
             value={viewing ?? ""}
             onChange={(e) => props.onView(e.target.value ? Number(e.target.value) : null)}
           >
-            <option value="">{t.draftOption}</option>
+            <option value="">
+              {journey.currentVersion === null
+                ? t.draftOption
+                : t.draftWithLive(journey.currentVersion)}
+            </option>
             {journey.versions.map((v) => (
               <option key={v.version} value={v.version}>
                 {t.versionOption(v.version, formatDate(v.publishedAt))}
               </option>
             ))}
           </select>
-        ) : null}
-        {journey.currentVersion !== null ? (
-          <span className="muted small">{t.liveVersion(journey.currentVersion)}</span>
         ) : null}
       </div>
       <div className="editor-header-actions">
@@ -94,7 +95,7 @@ export function EditorHeader(props: Props) {
             aria-pressed={props.testRunOpen}
             onClick={props.onTestRun}
           >
-            {t.testRun}
+            {t.testRunButton}
           </button>
         ) : null}
         {journey.status === "live" ? (
