@@ -245,11 +245,16 @@ describe("journey editor: mistakes, tools, test run", () => {
       })
       .toMatch(/3 entered/);
     await node(page, "offer-test").click();
+    // Closer in, as a marketer reading the numbers would.
+    await page.locator(".react-flow__controls-zoomin").click();
+    await page.locator(".react-flow__controls-zoomin").click();
     await shot(page, "journey-live-stats");
     await ru.goto(`${server.url}/journeys/${ids.mistakes}`);
     await expect
       .poll(() => node(ru, "signed-up").locator(".step-counts").textContent(), { timeout: 15_000 })
       .toMatch(/3 вошли/);
+    await ru.locator(".react-flow__controls-zoomin").click();
+    await ru.locator(".react-flow__controls-zoomin").click();
     await shot(ru, "journey-live-stats-ru");
   });
 

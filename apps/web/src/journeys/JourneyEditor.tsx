@@ -65,7 +65,7 @@ const VISIBLE_ONLY_FROM = 150;
  * view keeps opening fast); "Show all" and the minimap reach the rest.
  */
 function openingView(nodes: readonly StepNode[]) {
-  if (nodes.length < VISIBLE_ONLY_FROM) return { maxZoom: 1, padding: 0.2 };
+  if (nodes.length < VISIBLE_ONLY_FROM) return { maxZoom: 1, padding: 0.08 };
   const start = nodes.find((n) => catalogueEntry(n.type ?? "")?.group === "Triggers") ?? nodes[0];
   const near = [...nodes]
     .sort(
