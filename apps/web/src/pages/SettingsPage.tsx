@@ -1,4 +1,5 @@
 import { ApiKeysSection } from "../settings/ApiKeysSection.tsx";
+import { ChannelsSection } from "../settings/ChannelsSection.tsx";
 import { EmailSection } from "../settings/EmailSection.tsx";
 import { WorkspaceSection } from "../settings/WorkspaceSection.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
@@ -13,6 +14,7 @@ export function SettingsPage() {
       <div className="stack-lg">
         <WorkspaceSection />
         <EmailSection />
+        <ChannelsSection />
         <ApiKeysSection />
       </div>
     </>
