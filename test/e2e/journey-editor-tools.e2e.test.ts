@@ -121,7 +121,7 @@ async function focusCanvas() {
 describe("journey editor: mistakes, tools, test run", () => {
   it("shows three mistakes as three badges and three list entries; fixing them enables publish", async () => {
     await page.goto(`${server.url}/journeys/${ids.mistakes}`);
-    await expect.poll(() => page.locator(".react-flow__node").count()).toBe(5);
+    await expect.poll(() => page.locator(".react-flow__node").count(), { timeout: 20_000 }).toBe(5);
     await expect.poll(() => page.locator(".step-badge").count()).toBe(3);
     for (const id of ["signed-up", "offer-test", "discount-email"]) {
       await expect.poll(() => node(page, id).locator(".step-badge").textContent()).toBe("1");
@@ -260,7 +260,9 @@ describe("journey editor: mistakes, tools, test run", () => {
 
   it("test-runs the abandoned cart: the path lights up and the effects are listed", async () => {
     await page.goto(`${server.url}/journeys/${ids.cart}`);
-    await expect.poll(() => page.locator(".react-flow__node").count()).toBe(11);
+    await expect
+      .poll(() => page.locator(".react-flow__node").count(), { timeout: 20_000 })
+      .toBe(11);
     await page.getByRole("button", { name: "Test run" }).click();
     const run = page.getByRole("region", { name: "Test run" });
     await run.getByTestId("contact-fields").getByLabel("Field 1").fill("first_name");
@@ -304,22 +306,26 @@ describe("journey editor: mistakes, tools, test run", () => {
 
   it("shows the list, the banquet journey and the side panel in English and Russian", async () => {
     await page.goto(`${server.url}/journeys`);
-    await expect.poll(() => page.getByRole("row").count()).toBe(4);
+    await expect.poll(() => page.getByRole("row").count(), { timeout: 20_000 }).toBe(4);
     await shot(page, "journeys-list-1280");
     await ru.goto(`${server.url}/journeys`);
-    await expect.poll(() => ru.getByRole("heading", { name: "Цепочки" }).isVisible()).toBe(true);
+    await expect
+      .poll(() => ru.getByRole("heading", { name: "Цепочки" }).isVisible(), { timeout: 20_000 })
+      .toBe(true);
     await expect.poll(() => ru.getByText("Работает").first().isVisible()).toBe(true);
     await shot(ru, "journeys-list-ru");
 
     await page.goto(`${server.url}/journeys/${ids.banquet}`);
-    await expect.poll(() => page.locator(".react-flow__node").count()).toBe(38);
+    await expect
+      .poll(() => page.locator(".react-flow__node").count(), { timeout: 20_000 })
+      .toBe(38);
     await shot(page, "journey-banquet-1280");
     await page.locator(".react-flow__node-wait-for-event").first().click();
     await expect.poll(() => panel().getByLabel("Event name").isVisible()).toBe(true);
     await shot(page, "journey-side-panel-1280");
 
     await ru.goto(`${server.url}/journeys/${ids.banquet}`);
-    await expect.poll(() => ru.locator(".react-flow__node").count()).toBe(38);
+    await expect.poll(() => ru.locator(".react-flow__node").count(), { timeout: 20_000 }).toBe(38);
     await expect
       .poll(() => ru.getByRole("heading", { name: "Добавить шаг" }).isVisible())
       .toBe(true);
