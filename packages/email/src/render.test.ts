@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type RenderContext, renderEmail, validateTemplate } from "./render.ts";
+import { htmlToText } from "./text.ts";
 
 const contact = (over: Partial<RenderContext["contact"]> = {}): RenderContext["contact"] => ({
   id: "c1",
@@ -70,6 +71,36 @@ describe("renderEmail", () => {
   });
 });
 
+describe("plain-text part", () => {
+  it("has the same words per contact as converting each rendered HTML, with conditions and loops", async () => {
+    const mjml = body(
+      '{% if contact.city %}Greetings from {{ contact.city }}{% else %}Hello{% endif %}, {{ contact.firstName }}! {% for i in (1..2) %}[{{ i }}]{% endfor %} <a href="{{ vars.link }}">Open</a>',
+    );
+    for (const c of [contact({ city: "Riga" }), contact({ firstName: "Bo & <Co>" })]) {
+      const out = await renderEmail(source(mjml), {
+        contact: c,
+        vars: { link: "https://shop.example/a?b=1&c=2" },
+        unsubscribeUrl: "https://x.test/u",
+      });
+      // Word wrapping may fall differently (placeholders are not as long as values).
+      const words = (t: string) => t.replace(/\s+/g, " ");
+      expect(words(out.text)).toBe(words(htmlToText(out.html)));
+    }
+  });
+
+  it("falls back to converting the HTML when Liquid sits where text conversion drops it", async () => {
+    const mjml =
+      "<mjml><mj-head><mj-title>{% if contact.firstName %}For {{ contact.firstName }}{% endif %}</mj-title></mj-head><mj-body><mj-section><mj-column><mj-text>Hi {{ contact.firstName }}</mj-text></mj-column></mj-section></mj-body></mjml>";
+    const out = await renderEmail(source(mjml), {
+      contact: contact(),
+      vars: {},
+      unsubscribeUrl: "u",
+    });
+    expect(out.text).toContain("Hi Ann");
+    expect(out.text).not.toMatch(/zqvkliquid|\{\{|\{%/i);
+  });
+});
+
 describe("validateTemplate", () => {
   it("reports MJML and Liquid errors with their lines", async () => {
     const issues = await validateTemplate({
@@ -79,6 +110,27 @@ describe("validateTemplate", () => {
     });
     expect(issues).toContainEqual(expect.objectContaining({ path: "subject" }));
     expect(issues).toContainEqual(expect.objectContaining({ path: "mjml", line: 3 }));
+  });
+
+  it("reports an include of an unknown partial on its line, and errors inside a partial on the include's line", async () => {
+    const mjml =
+      '<mjml>\n<mj-body>\n<mj-include path="header" />\n<mj-include path="footer" />\n</mj-body>\n</mjml>';
+    const partials = new Map([
+      [
+        "footer",
+        {
+          version: 1,
+          mjml: "<mj-section>\n<mj-column><mj-bogus>x</mj-bogus></mj-column>\n</mj-section>",
+        },
+      ],
+    ]);
+    const issues = await validateTemplate({ subject: "x", preheader: "", mjml }, partials);
+    expect(issues).toContainEqual({
+      path: "mjml",
+      line: 3,
+      message: "There is no partial named “header”.",
+    });
+    expect(issues).toContainEqual(expect.objectContaining({ path: "mjml", line: 4 }));
   });
 
   it("accepts a valid template", async () => {
