@@ -40,6 +40,9 @@ const visible = (text: string | RegExp) =>
     timeout: 10_000, // a 2048-bit RSA key and a real SMTP round trip take a moment
   });
 
+// The settings page also holds other sections (channels, keys) with their own Save buttons.
+const emailSection = () => page.getByRole("region", { name: "Email sending" });
+
 async function wholePage(name: string) {
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.setViewportSize({ width: 1440, height: Math.max(900, Math.min(height, 3000)) });
@@ -57,19 +60,19 @@ describe("email settings", () => {
     await page.waitForURL(/\/settings$/);
     await visible(/No SMTP server yet/).toBe(true);
 
-    await page.getByLabel("Sender name").fill("Aurora banquet hall");
-    await page.getByLabel("Sender address").fill("events@aurora-hall.example");
-    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await emailSection().getByLabel("Sender name").fill("Aurora banquet hall");
+    await emailSection().getByLabel("Sender address").fill("events@aurora-hall.example");
+    await emailSection().getByRole("button", { name: "Save", exact: true }).click();
     await visible("Saved.").toBe(true);
 
     // Without SMTP the test email lands in the dev mailbox.
-    await page.getByLabel("Send to", { exact: true }).fill("manager@aurora-hall.example");
-    await page.getByRole("button", { name: "Send test" }).click();
+    await emailSection().getByLabel("Send to", { exact: true }).fill("manager@aurora-hall.example");
+    await emailSection().getByRole("button", { name: "Send test" }).click();
     await visible(/is in the dev mailbox/).toBe(true);
   });
 
   it("creates a DKIM key and shows the DNS record to publish", async () => {
-    await page.getByLabel("Domain", { exact: true }).fill("aurora-hall.example");
+    await emailSection().getByLabel("Domain", { exact: true }).fill("aurora-hall.example");
     await page.getByRole("button", { name: "Create DKIM key" }).click();
     await visible("Publish this TXT record in the DNS of aurora-hall.example").toBe(true);
     await visible("voronka._domainkey.aurora-hall.example").toBe(true);
@@ -77,12 +80,12 @@ describe("email settings", () => {
   });
 
   it("connects an SMTP server and checks it with a test email", async () => {
-    await page.getByLabel("SMTP address").fill(smtp.url);
-    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await emailSection().getByLabel("SMTP address").fill(smtp.url);
+    await emailSection().getByRole("button", { name: "Save", exact: true }).click();
     await visible("Your own SMTP server delivers the emails.").toBe(true);
-    await expect.poll(() => page.getByLabel("SMTP address").inputValue()).toBe("");
+    await expect.poll(() => emailSection().getByLabel("SMTP address").inputValue()).toBe("");
 
-    await page.getByRole("button", { name: "Send test" }).click();
+    await emailSection().getByRole("button", { name: "Send test" }).click();
     await visible(/Delivered to the SMTP server for manager@aurora-hall.example/).toBe(true);
     expect(smtp.messages).toHaveLength(1);
     expect(smtp.messages[0]?.to).toEqual(["manager@aurora-hall.example"]);
