@@ -121,7 +121,7 @@ describe("the ad audiences screen", () => {
             .getByText(/synced/)
             .count();
         },
-        { timeout: 30_000, intervals: [500] },
+        { timeout: 30_000, interval: 500 },
       )
       .toBe(2);
     expect(fake.violations).toEqual([]);
