@@ -1,4 +1,5 @@
 import type { Journey } from "@voronka/contract";
+import { useRef } from "react";
 import { Link } from "react-router-dom";
 import { formatDate } from "../ui/format.ts";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
@@ -45,6 +46,12 @@ export function EditorHeader(props: Props) {
   const archived = journey.status === "archived";
   const canStop = journey.status === "live" || journey.status === "paused";
   const canArchive = journey.status === "draft" || journey.status === "stopped";
+  const menu = useRef<HTMLDetailsElement>(null);
+  // A menu item closes the menu before its confirmation opens.
+  const choose = (action: ConfirmAction) => {
+    if (menu.current) menu.current.open = false;
+    props.onConfirm(action);
+  };
   return (
     <header className="editor-header">
       <div className="editor-header-main">
@@ -113,7 +120,7 @@ export function EditorHeader(props: Props) {
             {t.resume}
           </button>
         ) : null}
-        <details className="menu">
+        <details className="menu" ref={menu}>
           <summary className="button" aria-label={t.more}>
             ⋯
           </summary>
@@ -121,7 +128,7 @@ export function EditorHeader(props: Props) {
             <button
               type="button"
               role="menuitem"
-              onClick={() => props.onConfirm("duplicate")}
+              onClick={() => choose("duplicate")}
               disabled={busy}
             >
               {t.duplicate}
@@ -131,7 +138,7 @@ export function EditorHeader(props: Props) {
                 type="button"
                 role="menuitem"
                 className="menu-danger"
-                onClick={() => props.onConfirm("stop")}
+                onClick={() => choose("stop")}
                 disabled={busy}
               >
                 {t.stop}
@@ -142,7 +149,7 @@ export function EditorHeader(props: Props) {
                 type="button"
                 role="menuitem"
                 className="menu-danger"
-                onClick={() => props.onConfirm("archive")}
+                onClick={() => choose("archive")}
                 disabled={busy}
               >
                 {t.archive}

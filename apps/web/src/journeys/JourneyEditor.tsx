@@ -126,6 +126,10 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
   const [testRunOpen, setTestRunOpen] = useState(false);
   const [testRun, setTestRun] = useState<TestRunResult | null>(null);
   const [viewing, setViewing] = useState<Viewing | null>(null);
+  // A running journey is mostly watched: its canvas gets the room until a step is to be added.
+  const [paletteOpen, setPaletteOpen] = useState(
+    loaded.status !== "live" && loaded.status !== "paused",
+  );
   const flow = useReactFlow<StepNode>();
   const navigate = useNavigate();
   const clipboard = useRef<Clipboard | null>(null);
@@ -444,9 +448,9 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
         </p>
       ) : null}
       <div
-        className={`editor-body ${viewing ? "editor-readonly" : ""} ${testRunOpen ? "editor-testing" : ""}`}
+        className={`editor-body ${viewing ? "editor-readonly" : ""} ${testRunOpen || !paletteOpen ? "editor-testing" : ""}`}
       >
-        {editable && !testRunOpen ? <Palette onAdd={addStep} /> : null}
+        {editable && !testRunOpen && paletteOpen ? <Palette onAdd={addStep} /> : null}
         <section
           className="editor-canvas"
           aria-label={t.canvas}
@@ -505,6 +509,16 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
               <Controls showInteractive={false} />
               {editable ? (
                 <Panel position="top-left" className="canvas-toolbar">
+                  {testRunOpen ? null : (
+                    <button
+                      type="button"
+                      className={`button button-small ${paletteOpen ? "button-pressed" : ""}`}
+                      aria-pressed={paletteOpen}
+                      onClick={() => setPaletteOpen((open) => !open)}
+                    >
+                      {t.palette}
+                    </button>
+                  )}
                   <button
                     type="button"
                     className="button button-small"
