@@ -253,8 +253,6 @@ describe("journey editor: mistakes, tools, test run", () => {
     await expect
       .poll(() => node(ru, "signed-up").locator(".step-counts").textContent(), { timeout: 15_000 })
       .toMatch(/3 вошли/);
-    await ru.locator(".react-flow__controls-zoomin").click();
-    await ru.locator(".react-flow__controls-zoomin").click();
     await shot(ru, "journey-live-stats-ru");
   });
 
