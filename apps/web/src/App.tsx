@@ -1,5 +1,6 @@
 import { lazy, Suspense } from "react";
 import { Navigate, Route, Routes } from "react-router-dom";
+import { AnalyticsPage } from "./analytics/AnalyticsPage.tsx";
 import { AudiencesPage } from "./audiences/AudiencesPage.tsx";
 import { ContactPage } from "./contacts/ContactPage.tsx";
 import { ContactsPage } from "./contacts/ContactsPage.tsx";
@@ -10,7 +11,6 @@ import { NewFunnelPage } from "./funnels/NewFunnelPage.tsx";
 import { ImportPage } from "./imports/ImportPage.tsx";
 import { JourneysPage } from "./journeys/JourneysPage.tsx";
 import { MailboxPage } from "./mailbox/MailboxPage.tsx";
-import { AnalyticsPage } from "./pages/AnalyticsPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { SettingsPage } from "./pages/SettingsPage.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
@@ -70,7 +70,7 @@ export function App() {
         />
         <Route path="/mailbox" element={<MailboxPage />} />
         <Route path="/audiences" element={<AudiencesPage />} />
-        <Route path="/analytics" element={<AnalyticsPage />} />
+        <Route path="/analytics/*" element={<AnalyticsPage />} />
         <Route path="/tasks" element={<TasksPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
