@@ -85,8 +85,8 @@ export async function seedAnalytics(
       "leads",
       `insert into leads (workspace_id, channel, dedupe_key, contact_id, utm, created_at)
        select $1, (array['web_form','telegram','whatsapp','viber','call_tracking','chat','api'])[1 + g % 7], 'b' || g, cid,
-              case when h2 % 5 = 4 then '{}'::jsonb
-                   else jsonb_build_object('utm_source', (array['google','yandex','vk','facebook'])[1 + h2 % 5]) end,
+              case when (g / 3) % 5 = 4 then '{}'::jsonb
+                   else jsonb_build_object('utm_source', (array['google','yandex','vk','facebook'])[1 + (g / 3) % 5]) end,
               t0
        from (${base}) b`,
       [ws, n],

@@ -108,7 +108,7 @@ export function SpendEditor({ onSaved }: { onSaved(): void }) {
               </tr>
             </thead>
             <tbody>
-              {rows.slice(0, 24).map((r) => (
+              {rows.slice(0, 12).map((r) => (
                 <tr key={`${r.channel}:${r.month}`}>
                   <td>{r.month}</td>
                   <td>{r.channel}</td>

@@ -140,7 +140,7 @@ describe("incomplete beta", () => {
 });
 
 describe("sample size", () => {
-  it("gives the textbook size for 10% → 12%", () => {
+  it("gives the Fleiss-formula size for 10% → 12%", () => {
     // Fleiss without continuity correction, α = 0.05 two-sided, power 0.8: 3,841 per group.
     expect(sampleSizePerArm(0.1, 0.2)).toBe(3841);
     expect(sampleSizePerArm(0)).toBe(null);
