@@ -583,15 +583,14 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
                 setTestRun(result);
                 const visited = [...new Set(result?.path.map((p) => p.nodeId) ?? [])];
                 if (visited.length > 0) {
-                  requestAnimationFrame(
-                    () =>
-                      void flow.fitView({
-                        nodes: visited.map((id) => ({ id })),
-                        duration: 300,
-                        maxZoom: 1,
-                        padding: 0.15,
-                      }),
-                  );
+                  // After the panel's own re-render (the palette folds away, the canvas widens).
+                  setTimeout(() => {
+                    void flow.fitView({
+                      nodes: visited.map((id) => ({ id })),
+                      maxZoom: 1,
+                      padding: 0.1,
+                    });
+                  }, 60);
                 }
               }}
               onFocus={focusNode}
