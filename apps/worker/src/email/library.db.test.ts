@@ -2,16 +2,19 @@
  * Templates named by slug (as journey files do), partials versioned with the journey's publish
  * time, and per-topic opt-outs, through the real engine, dispatcher and a local SMTP server.
  */
+
+import { readFile } from "node:fs/promises";
 import {
   createEmailTemplate,
   createEmailTopic,
   saveEmailPartial,
   setEmailTopicSubscriptions,
+  storeEvents,
 } from "@voronka/db";
-import { closeSmtpPools } from "@voronka/email";
+import { closeSmtpPools, starter } from "@voronka/email";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { publish } from "../../../../packages/db/src/engine/engine-test-support.ts";
+import { publish, settle } from "../../../../packages/db/src/engine/engine-test-support.ts";
 import { createTestDatabase, type TestDatabase } from "../../../../test/support/test-db.ts";
 import { dispatchEmailBatch } from "./dispatch.ts";
 import {
@@ -85,6 +88,45 @@ describe("templates by slug, partials and topics", () => {
       status: "failed",
       last_error: "template no-such-template not found",
     });
+  });
+
+  it("the abandoned-cart fixture, as written (templates by slug), sends its reminder", async () => {
+    const ws = await emailWorkspace(database.db, smtp.url);
+    const s = starter("abandoned-cart");
+    if (!s) throw new Error("no starter");
+    await createEmailTemplate(database.db, ws.workspaceId, { ...s, slug: "cart-reminder" });
+    const graph: unknown = JSON.parse(
+      await readFile(
+        new URL("../../../../test/fixtures/journeys/abandoned-cart.json", import.meta.url),
+        "utf8",
+      ),
+    );
+    await publish(database.db, ws.workspaceId, graph, "Abandoned cart");
+    const flo = await emailContact(database.db, ws.workspaceId, { firstName: "Flo" });
+    const t0 = Date.parse("2026-11-25T10:00:00Z");
+    await storeEvents(database.db, ws.workspaceId, [
+      {
+        messageId: `cart-${flo.userId}`,
+        type: "track",
+        name: "cart_abandoned",
+        userId: flo.userId,
+        anonymousId: null,
+        identities: [{ kind: "user_id", value: flo.userId }],
+        properties: { cartValue: 50 },
+        context: {},
+        timestamp: new Date(t0),
+      },
+    ]);
+    await settle(database.db, ws.workspaceId, t0);
+    await settle(database.db, ws.workspaceId, t0 + 2 * 3_600_000);
+    const before = smtp.messages.length;
+    expect(await dispatchEmailBatch(database.db, { config: TEST_CONFIG })).toMatchObject({
+      sent: 1,
+    });
+    const msg = smtp.messages[before];
+    expect(msg?.to).toEqual([flo.email]);
+    expect(msg?.raw).toContain("Subject: You left something in your cart");
+    expect(bodyOf(msg?.raw ?? "")).toContain("Flo, still thinking it over?");
   });
 
   it("a slug of another workspace is not found", async () => {
