@@ -123,32 +123,43 @@ export async function funnelReport(
   if (!head) return null;
   const { funnel, stages } = head;
   const cte = cohortCte(workspaceId, funnelId, range);
-  const [groups, times, lostRows, current, reasons] = await Promise.all([
+  // One statement: the cohort CTEs are referenced several times, so Postgres materialises them
+  // once instead of once per figure (four queries cost four scans of the cohort's moves).
+  const [cohortRows, current, reasons] = await Promise.all([
     db.execute<{
-      week: string;
-      max_pos: number | null;
-      won: boolean;
-      lost: boolean;
-      n: number;
+      groups: Array<{
+        week: string;
+        max_pos: number | null;
+        won: boolean;
+        lost: boolean;
+        n: number;
+      }> | null;
+      times: Array<{
+        stage_id: string;
+        n: number;
+        median: number | null;
+        p90: number | null;
+      }> | null;
+      lost: Array<{ stage_id: string | null; reason_id: string | null; n: number }> | null;
     }>(sql`
-      with ${cte}
-      select to_char(date_trunc('week', entered_at at time zone 'UTC'), 'YYYY-MM-DD') as week,
-             max_pos, won, lost, count(*)::int as n
-      from cohort group by 1, 2, 3, 4`),
-    db.execute<{ stage_id: string; n: number; median: number | null; p90: number | null }>(sql`
       with ${cte},
       visits as (
         select to_stage_id as stage_id,
-               extract(epoch from lead(moved_at) over (partition by contact_id order by moved_at, id) - moved_at) as secs
+               extract(epoch from lead(moved_at) over (partition by contact_id order by moved_at, id) - moved_at)::float8 as secs
         from cohort_moves)
-      select stage_id, count(*)::int as n,
-             percentile_cont(0.5) within group (order by secs) / 3600 as median,
-             percentile_cont(0.9) within group (order by secs) / 3600 as p90
-      from visits where secs is not null group by stage_id`),
-    db.execute<{ stage_id: string | null; reason_id: string | null; n: number }>(sql`
-      with ${cte}
-      select from_stage_id as stage_id, lost_reason_id as reason_id, count(distinct contact_id)::int as n
-      from cohort_moves where kind = 'lost' group by 1, 2`),
+      select
+        (select json_agg(g) from (
+           select to_char(date_trunc('week', entered_at at time zone 'UTC'), 'YYYY-MM-DD') as week,
+                  max_pos, won, lost, count(*)::int as n
+           from cohort group by 1, 2, 3, 4) g) as groups,
+        (select json_agg(t) from (
+           select stage_id, count(*)::int as n,
+                  percentile_cont(0.5) within group (order by secs) / 3600 as median,
+                  percentile_cont(0.9) within group (order by secs) / 3600 as p90
+           from visits where secs is not null group by stage_id) t) as times,
+        (select json_agg(l) from (
+           select from_stage_id as stage_id, lost_reason_id as reason_id, count(distinct contact_id)::int as n
+           from cohort_moves where kind = 'lost' group by 1, 2) l) as lost`),
     db.execute<{ stage_id: string; n: number; stalled: number }>(sql`
       select cs.stage_id, count(*)::int as n,
              count(*) filter (where cs.entered_at < ${now.toISOString()}::timestamptz - make_interval(days => ${funnel.stallDays}))::int as stalled
@@ -158,6 +169,10 @@ export async function funnelReport(
     db.execute<{ id: string; label: string }>(sql`
       select id, label from lost_reasons where workspace_id = ${workspaceId} and funnel_id = ${funnelId}`),
   ]);
+  const one = cohortRows.rows[0];
+  const groups = { rows: one?.groups ?? [] };
+  const times = { rows: one?.times ?? [] };
+  const lostRows = { rows: one?.lost ?? [] };
 
   const reachable = stages.filter((s) => s.kind !== "lost");
   const weeks = new Map<string, FunnelCohortRow>();
