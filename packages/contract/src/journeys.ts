@@ -244,11 +244,8 @@ export const MigrateVersionsResult = z
   .object({
     version: z.number().int(),
     moved: z.number().int().meta({ description: "Waiting contacts now on the current version." }),
-    stayed: z
-      .number()
-      .int()
-      .meta({
-        description: "Waiting contacts left where they are: their node is gone or changed kind.",
-      }),
+    stayed: z.number().int().meta({
+      description: "Waiting contacts left where they are: their node is gone or changed kind.",
+    }),
   })
   .meta({ id: "MigrateVersionsResult" });

@@ -165,7 +165,7 @@ export async function runBulkEnrollment(
         select status, after from journey_bulk_enrollments
         where workspace_id = ${workspaceId} and id = ${id} for update`);
       const current = locked.rows[0];
-      if (!current || current.status !== "running") return true;
+      if (current?.status !== "running") return true;
       let target: Awaited<ReturnType<typeof manualTarget>>;
       try {
         target = await manualTarget(tx, row.workspaceId, row.journeyId);
