@@ -56,6 +56,8 @@ import { useLiveCounts } from "./use-live-counts.ts";
 const nodeTypes = Object.fromEntries(NODE_CATALOGUE.map((entry) => [entry.type, StepNodeView]));
 const deleteKeys = ["Backspace", "Delete"];
 const MINIMAP_COLOURS = { Triggers: "#f0c9a0", Flow: "#c5c5f2", Actions: "#a9dccd" };
+/** Room around a fitted journey; the top keeps clear of the canvas toolbar. */
+const FIT_PADDING = { top: "64px", right: "24px", bottom: "24px", left: "24px" } as const;
 /** Past this many steps only the ones in view are drawn. */
 const VISIBLE_ONLY_FROM = 150;
 
@@ -65,7 +67,7 @@ const VISIBLE_ONLY_FROM = 150;
  * view keeps opening fast); "Show all" and the minimap reach the rest.
  */
 function openingView(nodes: readonly StepNode[]) {
-  if (nodes.length < VISIBLE_ONLY_FROM) return { maxZoom: 1, padding: 0.08 };
+  if (nodes.length < VISIBLE_ONLY_FROM) return { maxZoom: 1, padding: FIT_PADDING };
   const start = nodes.find((n) => catalogueEntry(n.type ?? "")?.group === "Triggers") ?? nodes[0];
   const near = [...nodes]
     .sort(
@@ -80,7 +82,7 @@ function openingView(nodes: readonly StepNode[]) {
         ),
     )
     .slice(0, 12);
-  return { maxZoom: 1, minZoom: 0.6, padding: 0.1, nodes: near.map((n) => ({ id: n.id })) };
+  return { maxZoom: 1, minZoom: 0.6, padding: FIT_PADDING, nodes: near.map((n) => ({ id: n.id })) };
 }
 
 /** A published version opened read-only. */
@@ -325,7 +327,9 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
   const tidy = useCallback(() => {
     record();
     setNodes((nodesNow) => autoLayout(nodesNow, latest.current.edges));
-    requestAnimationFrame(() => void flow.fitView({ duration: 300, maxZoom: 1, padding: 0.15 }));
+    requestAnimationFrame(
+      () => void flow.fitView({ duration: 300, maxZoom: 1, padding: FIT_PADDING }),
+    );
   }, [record, setNodes, flow]);
 
   // Keyboard: undo/redo, copy/paste. Delete is React Flow's own (deleteKeyCode).
@@ -371,7 +375,7 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
     try {
       const v = await journeyApi.version(journey.id, version);
       setViewing({ version: v.version, publishedAt: v.publishedAt, canvas: toCanvas(v.graph) });
-      requestAnimationFrame(() => void flow.fitView({ maxZoom: 1, padding: 0.2 }));
+      requestAnimationFrame(() => void flow.fitView({ maxZoom: 1, padding: FIT_PADDING }));
     } catch (error) {
       setActionError(errorMessage(error));
     }
@@ -551,7 +555,9 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
                   <button
                     type="button"
                     className="button button-small"
-                    onClick={() => void flow.fitView({ duration: 300, maxZoom: 1, padding: 0.15 })}
+                    onClick={() =>
+                      void flow.fitView({ duration: 300, maxZoom: 1, padding: FIT_PADDING })
+                    }
                     disabled={nodes.length === 0}
                   >
                     {t.fitView}
@@ -588,7 +594,7 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
                     void flow.fitView({
                       nodes: visited.map((id) => ({ id })),
                       maxZoom: 1,
-                      padding: 0.1,
+                      padding: FIT_PADDING,
                     });
                   }, 60);
                 }
