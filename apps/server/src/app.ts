@@ -14,11 +14,11 @@ import {
   rfmAnalyticsRoutes,
 } from "./routes/analytics/index.ts";
 import { apiKeyRoutes } from "./routes/api-keys.ts";
-import { channelSettingsRoutes } from "./routes/channels/settings.ts";
 import { adAccountRoutes } from "./routes/audiences/accounts.ts";
 import { audienceRoutes } from "./routes/audiences/audiences.ts";
 import { audienceSyncRoutes } from "./routes/audiences/sync.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { channelSettingsRoutes } from "./routes/channels/settings.ts";
 import { contactRoutes } from "./routes/contacts/contacts.ts";
 import { exportRoutes } from "./routes/contacts/export.ts";
 import { IMPORT_PATH, importRoutes } from "./routes/contacts/imports.ts";

@@ -39,9 +39,7 @@ export const emailTemplates = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
-    uniqueIndex("email_templates_slug_idx")
-      .on(t.workspaceId, t.slug)
-      .where(sql`slug is not null`),
+    uniqueIndex("email_templates_slug_idx").on(t.workspaceId, t.slug).where(sql`slug is not null`),
   ],
 );
 
