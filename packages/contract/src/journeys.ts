@@ -91,6 +91,15 @@ export const JourneyVersionCounts = z
 
 // ── Test run: the draft simulated for one contact, nothing sent ─────────────────────────────
 
+/**
+ * Any JSON value. Not `z.json()`: that schema is recursive and the OpenAPI generator
+ * recurses into it without end ("Maximum call stack size exceeded" on /api/openapi.json).
+ * The body is parsed JSON already, so every value here is JSON.
+ */
+const JsonValue = z
+  .unknown()
+  .meta({ description: "Any JSON value." }) as unknown as z.ZodType<z.core.util.JSONType>;
+
 const TestRunUnit = z.enum(["minutes", "hours", "days", "weeks"]);
 
 /** One entry of a test run's timeline: the contact does something, or time passes. */
@@ -99,7 +108,7 @@ export const TestRunTimelineEntry = z
     z.object({
       type: z.literal("event"),
       name: z.string().trim().min(1).max(200).meta({ example: "order_completed" }),
-      properties: z.record(z.string(), z.json()).optional(),
+      properties: z.record(z.string(), JsonValue).optional(),
     }),
     z.object({
       type: z.literal("wait"),
@@ -117,7 +126,7 @@ export const TestRunContact = z
       .uuid()
       .optional()
       .meta({ description: "An existing contact; wins over the rest." }),
-    attributes: z.record(z.string(), z.json()).optional(),
+    attributes: z.record(z.string(), JsonValue).optional(),
     tags: z.array(z.string().max(100)).max(100).optional(),
     timeZone: z.string().max(100).optional(),
     /** Channels the described contact agreed to be messaged on. */
@@ -132,7 +141,7 @@ export const TestRunBody = z
     /** The trigger step the contact enters at (default: the draft's first trigger). */
     trigger: z.string().max(200).optional(),
     /** Properties of the event that starts the run (for an event trigger), e.g. `{ cartValue: 150 }`. */
-    triggerProperties: z.record(z.string(), z.json()).optional(),
+    triggerProperties: z.record(z.string(), JsonValue).optional(),
     startAt: z.iso.datetime().optional().meta({ description: "Default: now." }),
     timeline: z.array(TestRunTimelineEntry).max(100).default([]),
     /** After the timeline, let time run on this many days with no further events. */

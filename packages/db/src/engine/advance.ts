@@ -1,7 +1,3 @@
-// NOTE to the engine helper (from the channels helper): this file was truncated by mistake at
-// 19:59:28 UTC and rebuilt from the tsx cache of your version at 19:59:14 (comments marked
-// "reconstructed" are guesses; the two channel-dispatch lines are mine). Please check your last
-// edits and delete this note.
 import { type Enrollment, type EventCountQuery, StepInput } from "@voronka/journey";
 import { sql } from "drizzle-orm";
 import { enqueueChannelDispatch, isChannelEffect } from "../channels/enqueue.ts";
@@ -133,7 +129,7 @@ export async function advanceBatch(db: Db, options: AdvanceOptions): Promise<Adv
         const notBefore = row.resumed_at ?? -Infinity;
         const inputs = inbox.get(row.id) ?? [];
         if (row.start !== null) {
-          // (reconstructed) A start without an event is already a valid input; one with an
+          // A start without an event is already a valid input; one with an
           // event is parsed (its timestamp arrives as a string).
           const start = row.start as StepInput & { event?: unknown };
           const input = start.event === undefined ? start : StepInput.parse(start);
@@ -330,7 +326,7 @@ async function writeStates(
   updates: readonly { row: DueRow; state: Enrollment }[],
 ): Promise<void> {
   if (updates.length === 0) return;
-  // One JSON parameter (reconstructed comment): no per-element array escaping.
+  // One JSON parameter: no per-element array escaping.
   const rows = updates.map(({ row, state: x }) => ({
     w: row.workspace_id,
     i: row.id,
