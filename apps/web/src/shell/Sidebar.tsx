@@ -1,17 +1,17 @@
 import type { ComponentType } from "react";
 import { NavLink } from "react-router-dom";
-import { AudiencesIcon } from "../audiences/AudiencesIcon.tsx";
 import { audienceStrings } from "../audiences/strings.ts";
 import { taskStrings } from "../tasks/strings.ts";
-import { TasksIcon } from "../tasks/TasksIcon.tsx";
 import {
   AnalyticsIcon,
+  AudiencesIcon,
   ContactsIcon,
   FunnelsIcon,
   JourneysIcon,
   Logo,
   MailboxIcon,
   SettingsIcon,
+  TasksIcon,
   TemplatesIcon,
 } from "../ui/Icons.tsx";
 import { shellStrings as s } from "./strings.ts";

@@ -3,11 +3,11 @@ import { Link } from "react-router-dom";
 import { useQuery } from "../api/use-query.ts";
 import { EmptyState } from "../ui/EmptyState.tsx";
 import { formatDateTime, formatRelative } from "../ui/format.ts";
+import { TasksIcon } from "../ui/Icons.tsx";
 import { LoadError } from "../ui/LoadError.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { taskStrings as t } from "./strings.ts";
-import { TasksIcon } from "./TasksIcon.tsx";
 import { tasksApi } from "./tasks-api.ts";
 import "../styles/tasks.css";
 

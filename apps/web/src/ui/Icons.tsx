@@ -129,3 +129,22 @@ export const MailboxIcon = (p: IconProps) => (
     <path d="M5.5 5h13l1.5 8v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1v-5z" />
   </Icon>
 );
+
+/** Tasks: a checklist. */
+export const TasksIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 6.5l1.5 1.5L8 5.5" />
+    <path d="M4 12.5l1.5 1.5L8 11.5" />
+    <path d="M4 18.5l1.5 1.5L8 17.5" />
+    <path d="M11 7h9M11 13h9M11 19h9" />
+  </Icon>
+);
+
+/** Ad audiences: a target with a person. */
+export const AudiencesIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="12" cy="12" r="9" />
+    <circle cx="12" cy="10" r="2.5" />
+    <path d="M7.5 17.5a5 5 0 0 1 9 0" />
+  </Icon>
+);
