@@ -7,4 +7,5 @@ export * from "./funnels.ts";
 export * from "./journey-enrollment.ts";
 export * from "./journeys.ts";
 export * from "./leads.ts";
+export * from "./sending-rules.ts";
 export * from "./tenancy.ts";
