@@ -3,21 +3,30 @@
  * set-based (generate_series), then every analytics report timed on that workspace.
  * Reports look at the last 90 days (the UI's default range) of two years of history; RFM is
  * over all purchases (its refresh is timed separately from reading the grid).
+ *
+ * `BENCH_KEEP=1` (with `DATABASE_URL`): seed once into `voronka_bench_analytics_keep_<N>` and
+ * keep it; later runs migrate it (new migrations run on the seeded data) and time the reports
+ * again without the ten-minute seeding. The data ages between runs (the 90-day window slides).
  */
 import {
   abResults,
   channelReport,
   connect,
+  ensureDatabase,
   funnelContacts,
   funnelReport,
   journeyReport,
+  migrate,
   provisionWorkspace,
   refreshRfm,
   rfmContacts,
   rfmReport,
+  withDefaultUser,
 } from "@voronka/db";
-import { seedAnalytics } from "../support/analytics-seed.ts";
-import { benchDatabase, progress } from "./support/database.ts";
+import type pg from "pg";
+import { type AnalyticsSeed, seedAnalytics } from "../support/analytics-seed.ts";
+import { databaseUrl } from "../support/urls.ts";
+import { type BenchDatabase, benchDatabase, progress } from "./support/database.ts";
 
 const DAY = 86_400_000;
 
@@ -35,16 +44,59 @@ async function timed<T>(label: string, run: () => Promise<T>, repeats = 3): Prom
   return Math.round(median);
 }
 
+/** A kept database (created and migrated if needed), never dropped. */
+async function keptDatabase(n: number): Promise<BenchDatabase> {
+  if (!process.env.DATABASE_URL) throw new Error("BENCH_KEEP=1 needs DATABASE_URL");
+  const admin = withDefaultUser(process.env.DATABASE_URL);
+  const name = `voronka_bench_analytics_keep_${n}`;
+  await ensureDatabase(admin, name);
+  const url = databaseUrl(admin, name);
+  await migrate(url);
+  return { url, where: `DATABASE_URL server, kept database ${name}`, close: async () => {} };
+}
+
+/** The seed of an earlier kept run, or null when there is none (or it did not finish). */
+async function earlierSeed(pool: pg.Pool): Promise<(AnalyticsSeed & { ws: string }) | null> {
+  const w = await pool.query<{ id: string; funnel_id: string; journey_id: string }>(
+    `select w.id, f.id as funnel_id, j.id as journey_id from workspaces w
+     join funnels f on f.workspace_id = w.id join journeys j on j.workspace_id = w.id
+     where w.name = 'Bench' and exists (select 1 from events e where e.workspace_id = w.id)
+     limit 1`,
+  );
+  const row = w.rows[0];
+  if (!row) return null;
+  const open = await pool.query<{ id: string }>(
+    "select id from funnel_stages where workspace_id = $1 and funnel_id = $2 and kind = 'open' order by position",
+    [row.id, row.funnel_id],
+  );
+  const events = await pool.query<{ n: number }>(
+    "select count(*)::int as n from events where workspace_id = $1",
+    [row.id],
+  );
+  return {
+    ws: row.id,
+    funnelId: row.funnel_id,
+    open: open.rows.map((r) => r.id),
+    journeyId: row.journey_id,
+    events: events.rows[0]?.n ?? 0,
+    seconds: 0,
+  };
+}
+
 export async function main({ size = 1_000_000 }: { size?: number }): Promise<void> {
   const n = size;
-  const bench = await benchDatabase("analytics");
+  const keep = process.env.BENCH_KEEP === "1";
+  const bench = keep ? await keptDatabase(n) : await benchDatabase("analytics");
   const { db, pool, close } = connect(bench.url, { max: 4 });
   try {
     progress(
       `database: ${bench.where}; ${n.toLocaleString("en")} contacts, ${(10 * n).toLocaleString("en")} events`,
     );
-    const ws = (await provisionWorkspace(db, "Bench")).workspace.id;
-    const seed = await seedAnalytics(db, pool, ws, n, { progress });
+    const kept = keep ? await earlierSeed(pool) : null;
+    if (kept) progress("reusing the kept seed (generation not timed)");
+    else if (keep) await pool.query("delete from workspaces where name = 'Bench'");
+    const ws = kept?.ws ?? (await provisionWorkspace(db, "Bench")).workspace.id;
+    const seed = kept ?? (await seedAnalytics(db, pool, ws, n, { progress }));
     const { journeyId, events } = seed;
     const funnel = { id: seed.funnelId };
     const open = seed.open;
