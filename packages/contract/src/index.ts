@@ -7,6 +7,7 @@ export * from "./email.ts";
 export * from "./errors.ts";
 export * from "./funnels.ts";
 export * from "./journeys.ts";
+export * from "./leads.ts";
 export * from "./segment.ts";
 export * from "./tasks.ts";
 export * from "./workspace.ts";

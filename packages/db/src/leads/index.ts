@@ -1,4 +1,5 @@
 export * from "./capture.ts";
+export * from "./outcome.ts";
 export * from "./placement.ts";
 export * from "./sources.ts";
 export * from "./stage.ts";

@@ -6,11 +6,15 @@ import { callRoutes } from "./calls.ts";
 import { formRoutes } from "./forms.ts";
 import { leadSourceRoutes } from "./sources.ts";
 import { telegramRoutes } from "./telegram.ts";
+import { testLeadRoutes } from "./test-lead.ts";
 import { viberRoutes } from "./viber.ts";
 import { whatsappRoutes } from "./whatsapp.ts";
 
 /** `/api/lead-sources` and `/api/leads`: secret key or session, in the OpenAPI document. */
-export const leadApiRoutes = router().route("/", leadSourceRoutes).route("/", apiLeadRoutes);
+export const leadApiRoutes = router()
+  .route("/", leadSourceRoutes)
+  .route("/", testLeadRoutes)
+  .route("/", apiLeadRoutes);
 
 /**
  * Public `/v1/leads/...` endpoints, identified by a source's unguessable public id: web forms
