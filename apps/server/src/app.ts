@@ -37,6 +37,8 @@ import { journeyLifecycleRoutes } from "./routes/journeys/lifecycle.ts";
 import { journeyTestRunRoutes } from "./routes/journeys/test-run.ts";
 import { journeyVersionRoutes } from "./routes/journeys/versions.ts";
 import { leadApiRoutes, leadWebhookRoutes } from "./routes/leads/index.ts";
+import { memberRoutes } from "./routes/members.ts";
+import { sendingRulesRoutes } from "./routes/sending-rules.ts";
 import { taskRoutes } from "./routes/tasks.ts";
 import { segmentRoutes } from "./routes/v1/segment.ts";
 import { workspaceRoutes } from "./routes/workspace.ts";
@@ -67,6 +69,8 @@ export function createApp(deps: ServerDeps) {
     .route("/", healthRoutes)
     .route("/", authRoutes)
     .route("/", workspaceRoutes)
+    .route("/", sendingRulesRoutes)
+    .route("/", memberRoutes)
     .route("/", apiKeyRoutes)
     .route("/", funnelRoutes)
     .route("/", stageRoutes)

@@ -4,6 +4,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import type { Tx } from "../contacts/resolve.ts";
 import { triggerKeys } from "../engine/trigger-keys.ts";
+import { getSendingRules, withWorkspaceDefaults } from "../queries/sending-rules.ts";
 import { type JourneyStatus, journeys, journeyVersions } from "../schema/journeys.ts";
 
 export type JourneyRow = typeof journeys.$inferSelect;
@@ -86,7 +87,9 @@ export async function updateDraft(
 /**
  * Publishes the draft as a new immutable version and makes it the one new enrollments get;
  * contacts already in the journey stay on their version. Refuses a graph with violations.
- * A draft or stopped journey goes live; a paused one stays paused.
+ * A draft or stopped journey goes live; a paused one stays paused. The workspace's sending rules
+ * fill in the quiet hours and frequency cap the draft leaves unset, so the version carries every
+ * rule the engine applies to it (later changes to the defaults reach only later versions).
  */
 export async function publishJourney(
   db: Db,
@@ -104,7 +107,9 @@ export async function publishJourney(
       throw new AppError("conflict", "An archived journey cannot be published.");
     const violations = validate(j.draft);
     if (violations.length > 0) return { violations };
-    const graph = JourneyGraph.parse(j.draft);
+    const draft = JourneyGraph.parse(j.draft);
+    const defaults = await getSendingRules(tx, workspaceId);
+    const graph = { ...draft, settings: withWorkspaceDefaults(draft.settings, defaults) };
     const version = (j.currentVersion ?? 0) + 1;
     const triggerEvents = graph.nodes.flatMap((n) =>
       n.type === "trigger-event" ? [n.data.event] : [],
