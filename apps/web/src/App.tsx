@@ -10,6 +10,8 @@ import { FunnelsPage } from "./funnels/FunnelsPage.tsx";
 import { NewFunnelPage } from "./funnels/NewFunnelPage.tsx";
 import { ImportPage } from "./imports/ImportPage.tsx";
 import { JourneysPage } from "./journeys/JourneysPage.tsx";
+import { LeadSourcePage } from "./leads/LeadSourcePage.tsx";
+import { LeadSourcesPage } from "./leads/LeadSourcesPage.tsx";
 import { MailboxPage } from "./mailbox/MailboxPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { SettingsPage } from "./pages/SettingsPage.tsx";
@@ -59,6 +61,9 @@ export function App() {
         <Route path="/funnels/new" element={<NewFunnelPage />} />
         <Route path="/funnels/:funnelId" element={<FunnelBoardPage />} />
         <Route path="/funnels/:funnelId/settings" element={<FunnelSettingsPage />} />
+        <Route path="/leads" element={<LeadSourcesPage />} />
+        <Route path="/leads/new/:channel" element={<LeadSourcePage />} />
+        <Route path="/leads/:sourceId" element={<LeadSourcePage />} />
         <Route path="/templates" element={<TemplatesPage />} />
         <Route
           path="/templates/:templateId"

@@ -1,6 +1,8 @@
 import type { ComponentType } from "react";
 import { NavLink } from "react-router-dom";
 import { audienceStrings } from "../audiences/strings.ts";
+import { LeadsIcon } from "../leads/icons.tsx";
+import { leadStrings } from "../leads/strings.ts";
 import { taskStrings } from "../tasks/strings.ts";
 import {
   AnalyticsIcon,
@@ -27,6 +29,7 @@ const primary: NavItem[] = [
   { to: "/contacts", label: s.nav.contacts, Icon: ContactsIcon },
   { to: "/tasks", label: taskStrings.nav, Icon: TasksIcon },
   { to: "/funnels", label: s.nav.funnels, Icon: FunnelsIcon },
+  { to: "/leads", label: leadStrings.nav, Icon: LeadsIcon },
   { to: "/audiences", label: audienceStrings.nav, Icon: AudiencesIcon },
   { to: "/templates", label: s.nav.templates, Icon: TemplatesIcon },
   { to: "/analytics", label: s.nav.analytics, Icon: AnalyticsIcon },
