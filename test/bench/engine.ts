@@ -8,7 +8,7 @@ import {
   publishJourney,
 } from "@voronka/db";
 import { Logger, run } from "graphile-worker";
-import type pg from "pg";
+import pg from "pg";
 import { benchDatabase, progress } from "./support/database.ts";
 
 /** Concurrent engine loops (each one transaction at a time) and enrollments per transaction. */
@@ -45,6 +45,46 @@ export function fiveNodes(funnelId: string, stageId: string) {
       { id: "e4", source: "welcome", target: "stage" },
       { id: "e5", source: "stage", target: "done" },
     ],
+  };
+}
+
+/**
+ * `BENCH_PROFILE=1`: wall time per SQL statement (keyed by its first words), summed over the
+ * advance loops — finer than the engine's phases. Wraps node-postgres' `Client#query`.
+ */
+function profileQueries(): { report(): string; on: boolean } {
+  const spent = new Map<string, { ms: number; n: number }>();
+  const state = { on: false };
+  const proto = pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown };
+  const original = proto.query;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const result = original.apply(this, args);
+    const first = args[0];
+    const text = typeof first === "string" ? first : (first as { text?: string })?.text;
+    if (!state.on || typeof text !== "string" || !(result instanceof Promise)) return result;
+    const key = text.replace(/\s+/g, " ").trim().slice(0, 70);
+    const started = performance.now();
+    const done = () => {
+      const s = spent.get(key) ?? { ms: 0, n: 0 };
+      s.ms += performance.now() - started;
+      s.n++;
+      spent.set(key, s);
+    };
+    result.then(done, done);
+    return result;
+  };
+  return {
+    get on() {
+      return state.on;
+    },
+    set on(v: boolean) {
+      state.on = v;
+    },
+    report: () =>
+      [...spent.entries()]
+        .sort((a, b) => b[1].ms - a[1].ms)
+        .map(([k, v]) => `  ${(v.ms / 1000).toFixed(2)} s  ${v.n}×  ${k}`)
+        .join("\n"),
   };
 }
 
@@ -136,6 +176,8 @@ export async function main({ size = 200_000 }: { size?: number }): Promise<void>
     );
 
     const timings: Record<string, number> = {};
+    const profile = process.env.BENCH_PROFILE ? profileQueries() : null;
+    if (profile) profile.on = true;
     let advanced = 0;
     let steps = 0;
     const started = performance.now();
@@ -154,6 +196,10 @@ export async function main({ size = 200_000 }: { size?: number }): Promise<void>
       }),
     );
     clearInterval(ticker);
+    if (profile) {
+      profile.on = false;
+      progress(`time per statement, summed over loops:\n${profile.report()}`);
+    }
     progress(
       `time per phase, summed over loops (s): ${Object.entries(timings)
         .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`)

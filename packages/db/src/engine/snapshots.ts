@@ -2,6 +2,7 @@ import { Channel, type ContactSnapshot, type EventCountQuery, type Json } from "
 import { sql } from "drizzle-orm";
 import type { Tx } from "../contacts/resolve.ts";
 import { pgArray } from "../sql-array.ts";
+import { uuidArray } from "./uuid-array.ts";
 
 /**
  * What the engine knows about one contact during a batch: the snapshot without time-dependent
@@ -62,8 +63,10 @@ export async function loadContactWorlds(
               from contact_stages cs
               join funnel_stages s on s.workspace_id = cs.workspace_id and s.id = cs.stage_id
              where cs.workspace_id = c.workspace_id and cs.contact_id = c.id) as stages
-    from contacts c
-    where c.workspace_id = ${workspaceId} and c.id = any(${pgArray(ids)}::uuid[])`);
+    from unnest(${uuidArray(ids)}::uuid[]) as i(id)
+    -- One primary-key probe per id, whatever the statistics of a freshly filled table say.
+    cross join lateral (select * from contacts c0
+                        where c0.workspace_id = ${workspaceId} and c0.id = i.id offset 0) c`);
   for (const r of rows.rows) {
     out.set(r.id, { base: toSnapshot(r), eventTimes: new Map(), sendTimes: [] });
   }

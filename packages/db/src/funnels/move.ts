@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import { swapStageAudiences } from "../audiences/stage-hook.ts";
 import type { Tx } from "../contacts/resolve.ts";
 import { routeStageMoves } from "../engine/stage-triggers.ts";
-import { pgArray } from "../sql-array.ts";
 
 export type MoveCause = "journey" | "api" | "user" | "rule" | "lead" | "import";
 
@@ -15,6 +14,14 @@ export interface StageMove {
   lostReasonId?: string | null;
   lostNote?: string | null;
 }
+
+type MovedRow = {
+  id: string;
+  funnel_id: string;
+  contact_id: string;
+  from_stage_id: string | null;
+  to_stage_id: string;
+};
 
 export interface RecordedMove {
   id: number;
@@ -38,48 +45,78 @@ export async function moveContacts(
   moves: StageMove[],
 ): Promise<RecordedMove[]> {
   if (moves.length === 0) return [];
-  // Serialise concurrent moves of the same contact in the same funnel.
-  const lockKeys = [
-    ...new Set(moves.map((m) => `${workspaceId}:stage:${m.funnelId}:${m.contactId}`)),
-  ].sort();
-  await tx.execute(sql`
-    select pg_advisory_xact_lock(hashtextextended(k, 0))
-    from unnest(${pgArray(lockKeys)}::text[]) with ordinality as t(k, n) order by n`);
-  const result = await tx.execute<{
-    id: string;
-    funnel_id: string;
-    contact_id: string;
-    from_stage_id: string | null;
-    to_stage_id: string;
-  }>(sql`
+  // The last move of a contact in a funnel wins; (funnel, contact) order everywhere below, so
+  // concurrent movers take row locks in the same order and cannot deadlock.
+  const last = new Map<string, StageMove>();
+  for (const m of moves) {
+    const k = `${m.funnelId}:${m.contactId}`.toLowerCase();
+    last.delete(k);
+    last.set(k, m);
+  }
+  const input = [...last.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const rows = input.map(([, m]) => ({
+    f: m.funnelId,
+    c: m.contactId,
+    s: m.toStageId,
+    k: m.cause,
+    r: m.causeRef ?? null,
+    l: m.lostReasonId ?? null,
+    o: m.lostNote ?? null,
+  }));
+  const json = JSON.stringify(rows);
+  const columns = sql`(f uuid, c uuid, s uuid, k text, r text, l uuid, o text)`;
+  // Serialised by row locks, not advisory locks (a batch of 1,000 moves would hold 1,000
+  // lock-table slots): first the contacts not yet in the funnel are inserted — a concurrent
+  // insert of the same row makes this one wait for it and then skip the row — then the rows
+  // that existed are locked (`FOR UPDATE` returns the latest committed stage, the true "from")
+  // and moved, in a second statement so that it sees what concurrent movers committed.
+  const inserted = await tx.execute<MovedRow>(sql`
     with input as (
-      select distinct on (m.funnel_id, m.contact_id) m.*
-      from unnest(
-        ${pgArray(moves.map((m) => m.funnelId))}::uuid[], ${pgArray(moves.map((m) => m.contactId))}::uuid[],
-        ${pgArray(moves.map((m) => m.toStageId))}::uuid[], ${pgArray(moves.map((m) => m.cause))}::text[],
-        ${pgArray(moves.map((m) => m.causeRef ?? null))}::text[], ${pgArray(moves.map((m) => m.lostReasonId ?? null))}::uuid[],
-        ${pgArray(moves.map((m) => m.lostNote ?? null))}::text[]
-      ) with ordinality as m(funnel_id, contact_id, to_stage_id, cause, cause_ref, lost_reason_id, lost_note, n)
-      order by m.funnel_id, m.contact_id, m.n desc
+      select u.*, row_number() over () as n from json_to_recordset(${json}::json) as u${columns}
     ),
-    changed as (
-      select i.*, cs.stage_id as from_stage_id
-      from input i
-      left join contact_stages cs
-        on cs.workspace_id = ${workspaceId} and cs.funnel_id = i.funnel_id and cs.contact_id = i.contact_id
-      where cs.stage_id is distinct from i.to_stage_id
-    ),
-    current as (
+    placed as (
       insert into contact_stages (workspace_id, funnel_id, contact_id, stage_id, entered_at, lost_reason_id, lost_note)
-      select ${workspaceId}, funnel_id, contact_id, to_stage_id, now(), lost_reason_id, lost_note from changed
-      on conflict (workspace_id, funnel_id, contact_id) do update
-        set stage_id = excluded.stage_id, entered_at = excluded.entered_at,
-            lost_reason_id = excluded.lost_reason_id, lost_note = excluded.lost_note
+      select ${workspaceId}, f, c, s, now(), l, o from input order by n
+      on conflict (workspace_id, funnel_id, contact_id) do nothing
+      returning funnel_id, contact_id
     )
     insert into stage_moves (workspace_id, funnel_id, contact_id, from_stage_id, to_stage_id, cause, cause_ref, lost_reason_id, lost_note)
-    select ${workspaceId}, funnel_id, contact_id, from_stage_id, to_stage_id, cause, cause_ref, lost_reason_id, lost_note
-    from changed
+    select ${workspaceId}, i.f, i.c, null, i.s, i.k, i.r, i.l, i.o
+    from placed p join input i on i.f = p.funnel_id and i.c = p.contact_id
+    order by i.n
     returning id, funnel_id, contact_id, from_stage_id, to_stage_id`);
+  const moved =
+    inserted.rows.length === rows.length
+      ? { rows: [] as MovedRow[] }
+      : await tx.execute<MovedRow>(sql`
+    with input as (
+      select u.*, row_number() over () as n from json_to_recordset(${json}::json) as u${columns}
+    ),
+    old as materialized (
+      -- A scalar probe per input row: index lookups whatever the table's statistics say.
+      select i.n, (select cs.stage_id from contact_stages cs
+                    where cs.workspace_id = ${workspaceId} and cs.funnel_id = i.f and cs.contact_id = i.c
+                    for update) as stage_id
+      from input i
+      order by i.n
+    ),
+    changed as (
+      select i.*, o.stage_id as from_stage_id
+      from input i join old o on o.n = i.n
+      where o.stage_id is not null and o.stage_id is distinct from i.s
+    ),
+    current as (
+      update contact_stages cs
+      set stage_id = ch.s, entered_at = now(), lost_reason_id = ch.l, lost_note = ch.o
+      from changed ch
+      where cs.workspace_id = ${workspaceId} and cs.funnel_id = ch.f and cs.contact_id = ch.c
+    )
+    insert into stage_moves (workspace_id, funnel_id, contact_id, from_stage_id, to_stage_id, cause, cause_ref, lost_reason_id, lost_note)
+    select ${workspaceId}, f, c, from_stage_id, s, k, r, l, o
+    from changed
+    order by n
+    returning id, funnel_id, contact_id, from_stage_id, to_stage_id`);
+  const result = { rows: [...inserted.rows, ...moved.rows] };
   const recorded = result.rows.map((r) => ({
     id: Number(r.id),
     funnelId: r.funnel_id,
