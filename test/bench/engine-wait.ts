@@ -150,6 +150,18 @@ export async function main({ size = 1_000_000 }: { size?: number }): Promise<voi
       )
     ).rows[0];
     if (!sizes) throw new Error("no sizes");
+    const parts = await pool.query<{ name: string; bytes: string }>(
+      `select c.relname as name, pg_relation_size(c.oid) as bytes from pg_class c
+       where c.oid = 'enrollments'::regclass
+          or c.oid in (select indexrelid from pg_index where indrelid = 'enrollments'::regclass)
+       union all
+       select 'toast', coalesce(pg_total_relation_size(reltoastrelid), 0) from pg_class where oid = 'enrollments'::regclass
+       union all
+       select 'row (avg bytes)', avg(pg_column_size(e.*))::bigint from enrollments e`,
+    );
+    progress(
+      `  ${parts.rows.map((r) => `${r.name} ${r.name.startsWith("row") ? r.bytes : `${mb(Number(r.bytes))} MB`}`).join(", ")}`,
+    );
     const enrollmentsMb = mb(Number(sizes.enrollments));
     const historyMb = mb(Number(sizes.history));
     progress(

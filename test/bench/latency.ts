@@ -153,6 +153,9 @@ export async function main({ size = 30_000 }: { size?: number }): Promise<void> 
 
     const latencies: number[] = [];
     const responses: number[] = [];
+    /** Per measured user: the call's start and its HTTP answer, epoch ms. */
+    const marks = new Map<string, { start: number; answered: number }>();
+    const epoch = (t: number) => performance.timeOrigin + t;
     const started = performance.now();
     const calls: Promise<void>[] = [];
     for (let i = 0; i < measured; i++) {
@@ -165,7 +168,9 @@ export async function main({ size = 30_000 }: { size?: number }): Promise<void> 
       calls.push(
         (async () => {
           await post("/v1/track", { event: "signed_up", userId, messageId: randomUUID() });
-          responses.push(performance.now() - t0);
+          const answered = performance.now();
+          responses.push(answered - t0);
+          marks.set(userId, { start: epoch(t0), answered: epoch(answered) });
           const timeout = sleep(30_000).then(() => "timeout");
           if ((await Promise.race([sent.then(() => "ok"), timeout])) === "timeout")
             throw new Error(`no send for ${userId} within 30 s`);
@@ -199,6 +204,31 @@ export async function main({ size = 30_000 }: { size?: number }): Promise<void> 
         [ws],
       )
     ).rows[0]?.n;
+    // The legs after the answer, from the advancing transaction's start time (`created_at` of
+    // the outbox row is that transaction's `now()`; same host, same clock): the job's pickup
+    // (answer → the advance transaction begins) and the advance itself (begin → commit seen).
+    const begun = await pool.query<{ user_id: string; ms: number }>(
+      `select c.user_id, (extract(epoch from e.created_at) * 1000)::float8 as ms
+       from journey_effects e join contacts c on c.workspace_id = e.workspace_id and c.id = e.contact_id
+       where e.workspace_id = $1 and e.type = 'send-email'`,
+      [ws],
+    );
+    const pickup: number[] = [];
+    const advance: number[] = [];
+    for (const r of begun.rows) {
+      const m = marks.get(r.user_id);
+      const seen = arrived.get(r.user_id);
+      if (!m || seen === undefined) continue;
+      pickup.push(r.ms - m.answered);
+      advance.push(epoch(seen) - r.ms);
+    }
+    pickup.sort((a, b) => a - b);
+    advance.sort((a, b) => a - b);
+    const leg = (a: number[]) =>
+      `p50 ${percentile(a, 0.5).toFixed(1)} / p99 ${percentile(a, 0.99).toFixed(1)} ms`;
+    progress(
+      `legs: HTTP answer ${leg(responses)}; answer → advance begins ${leg(pickup)}; advance begins → send committed ${leg(advance)}`,
+    );
     progress(
       `track → send in outbox: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${max.toFixed(1)} ms over ${latencies.length} calls (the HTTP answer alone: p50 ${httpP50.toFixed(1)} ms, p99 ${httpP99.toFixed(1)} ms); ${load} background events stored in ${elapsed.toFixed(1)} s`,
     );
@@ -210,6 +240,10 @@ export async function main({ size = 30_000 }: { size?: number }): Promise<void> 
       maxMs: Number(max.toFixed(1)),
       httpP50Ms: Number(httpP50.toFixed(1)),
       httpP99Ms: Number(httpP99.toFixed(1)),
+      pickupP50Ms: Number(percentile(pickup, 0.5).toFixed(1)),
+      pickupP99Ms: Number(percentile(pickup, 0.99).toFixed(1)),
+      advanceP50Ms: Number(percentile(advance, 0.5).toFixed(1)),
+      advanceP99Ms: Number(percentile(advance, 0.99).toFixed(1)),
       backgroundEvents: load,
       backgroundPerSec: Math.round((load ?? 0) / elapsed),
       backgroundSkipped,

@@ -20,17 +20,23 @@ export async function enqueueAdvance(tx: Tx): Promise<void> {
  * `FOR UPDATE SKIP LOCKED`, so it cannot start (and miss this transaction's work) before the
  * commit, and concurrent batches share the lock instead of queueing behind one another's
  * commits on the job row (which `add_job` with a key does). Otherwise `add_job` as usual.
+ *
+ * The share-lock path also sends graphile-worker's `jobs:insert` NOTIFY (delivered at commit):
+ * a worker that looked for a job while this transaction held the lock skipped the row and went
+ * idle, and without a nudge it would find the job only at its next poll (seconds later).
  */
 export async function ensureJob(tx: Tx, task: string): Promise<void> {
   await tx.execute(sql`
-    with queued as (
+    with queued as materialized (
       select 1 from graphile_worker._private_jobs
       where key = ${task} and locked_at is null and attempts < max_attempts
       for share skip locked
     )
-    select graphile_worker.add_job(
-      ${task}, '{}'::json, job_key => ${task}, job_key_mode => 'preserve_run_at', max_attempts => 25)
-    where not exists (select 1 from queued)`);
+    select case when exists (select 1 from queued)
+      then (select 1 from pg_notify('jobs:insert', '{"count":1}'))
+      else (select 1 from graphile_worker.add_job(
+        ${task}, '{}'::json, job_key => ${task}, job_key_mode => 'preserve_run_at', max_attempts => 25))
+    end`);
 }
 
 /** The graphile-worker task that sends pending email effects (apps/worker). */
