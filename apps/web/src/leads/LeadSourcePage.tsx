@@ -35,8 +35,11 @@ export function LeadSourcePage() {
     [sourceId],
   );
   if (!sourceId && !isSetupChannel(channel)) return <NotFoundPage />;
-  if (state.status === "loading") return <Loading label={t.loading} />;
   if (state.status === "error") return <LoadError error={state.error} onRetry={reload} />;
+  // After creating, the answer for the new id is still on its way: not the blank form again.
+  if (state.status === "loading" || (state.data[0]?.id ?? undefined) !== sourceId) {
+    return <Loading label={t.loading} />;
+  }
   const [source, funnels] = state.data;
   return (
     <Editor
@@ -68,8 +71,10 @@ function Editor({ initial, channel, funnels }: EditorProps) {
   // The secret came with the navigation after creating; drop it from history so that going
   // back or reloading does not show it again.
   useEffect(() => {
-    if (secretFrom(location.state)) navigate(location.pathname, { replace: true, state: null });
-  }, [location, navigate]);
+    if (source && secretFrom(location.state)) {
+      navigate(location.pathname, { replace: true, state: null });
+    }
+  }, [source, location, navigate]);
 
   const channelLabel = t.channels[channel] ?? channel;
   const creating = source === null;

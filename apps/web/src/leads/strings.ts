@@ -45,7 +45,7 @@ export const leadStrings = localized({
     } as Record<string, string>,
     // The settings card
     settings: "Settings",
-    name: "Name",
+    name: "Source name",
     nameHint: "Only your team sees it — in this list and on the contact's timeline.",
     funnel: "Funnel",
     stage: "Stage",
@@ -217,7 +217,7 @@ export const leadStrings = localized({
       call_tracking: "Звонки",
     } as Record<string, string>,
     settings: "Настройки",
-    name: "Название",
+    name: "Название источника",
     nameHint: "Видно только вашей команде — в этом списке и в истории контакта.",
     funnel: "Воронка",
     stage: "Этап",
