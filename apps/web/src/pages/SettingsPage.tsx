@@ -1,6 +1,8 @@
 import { ApiKeysSection } from "../settings/ApiKeysSection.tsx";
 import { ChannelsSection } from "../settings/ChannelsSection.tsx";
 import { EmailSection } from "../settings/EmailSection.tsx";
+import { MembersSection } from "../settings/MembersSection.tsx";
+import { SendingRulesSection } from "../settings/SendingRulesSection.tsx";
 import { WorkspaceSection } from "../settings/WorkspaceSection.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
 import { pageStrings } from "./strings.ts";
@@ -13,8 +15,10 @@ export function SettingsPage() {
       <PageHeader title={t.title} description={t.description} />
       <div className="stack-lg">
         <WorkspaceSection />
+        <MembersSection />
         <EmailSection />
         <ChannelsSection />
+        <SendingRulesSection />
         <ApiKeysSection />
       </div>
     </>
