@@ -50,8 +50,11 @@ afterAll(() => stopE2e({ browser, server, database }));
 
 const visible = (text: string | RegExp) =>
   expect.poll(() => page.getByText(text).first().isVisible(), { message: String(text) });
-const shot = (name: string) =>
-  page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true });
+// Full-page shots from the top: the app's bar and sidebar stick to the window as it scrolls.
+async function shot(name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true });
+}
 
 interface SourceView {
   id: string;
@@ -85,6 +88,9 @@ describe("lead capture set-up", () => {
     // Show the message too, and ask for the phone before the email.
     await page.getByRole("checkbox", { name: "Message" }).check();
     await page.getByRole("button", { name: "Move Phone up" }).click();
+    await page
+      .getByRole("textbox", { name: "Label of the Phone field on the site" })
+      .fill("Mobile phone");
     await page.getByLabel("Heading").fill("Book a tour of the hall");
     await page.getByLabel("Button text").fill("Call me back");
     await page.getByLabel("Thank-you message").fill("Thank you! Our manager will call you today.");
@@ -97,7 +103,7 @@ describe("lead capture set-up", () => {
       .toBe(true);
     expect(
       await preview.locator(".lead-preview-field > span:first-child").allTextContents(),
-    ).toEqual(["Name", "Phone", "Email", "Message"]);
+    ).toEqual(["Name", "Mobile phone", "Email", "Message"]);
     await visible("Save the form to get the code for your website.").toBe(true);
 
     await page.getByRole("button", { name: "Create source" }).click();
@@ -118,6 +124,7 @@ describe("lead capture set-up", () => {
     );
     expect(saved.settings).toMatchObject({
       fields: ["name", "phone", "email", "message"],
+      labels: { name: "Name", phone: "Mobile phone", email: "Email", message: "Message" },
       title: "Book a tour of the hall",
       buttonText: "Call me back",
       thankYouText: "Thank you! Our manager will call you today.",
@@ -130,7 +137,9 @@ describe("lead capture set-up", () => {
     // The copied script is served and carries the form's texts.
     const script = await fetch(/src="([^"]+)"/.exec(copied)?.[1] ?? "");
     expect(script.status).toBe(200);
-    expect(await script.text()).toContain("Call me back");
+    const scriptText = await script.text();
+    expect(scriptText).toContain("Call me back");
+    expect(scriptText).toContain("Mobile phone");
     await shot("lead-form-builder.png");
   });
 
@@ -154,7 +163,9 @@ describe("lead capture set-up", () => {
     expect(saved.settings.botUsername).toBe("aurora_banquet_bot");
     const webhook = page.getByRole("textbox", { name: "Webhook address" });
     await expect.poll(() => webhook.inputValue()).toBe(saved.endpoint?.url);
-    const secret = await page.getByRole("textbox", { name: "Secret token", exact: true }).inputValue();
+    const secret = await page
+      .getByRole("textbox", { name: "Secret token", exact: true })
+      .inputValue();
     expect(secret).toMatch(/^[A-Za-z0-9_-]{32,}$/);
     await visible("Shown only now. Copy it before you leave this page.").toBe(true);
     expect(await page.getByRole("textbox", { name: "setWebhook link" }).inputValue()).toContain(
@@ -233,7 +244,9 @@ describe("lead capture set-up", () => {
 
     await page.goto(`${server.url}/leads/${formId}`);
     await visible("Код для сайта").toBe(true);
-    await expect.poll(() => page.getByRole("textbox", { name: "Код для вставки" }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole("textbox", { name: "Код для вставки" }).isVisible())
+      .toBe(true);
     await shot("lead-form-builder.ru.png");
 
     await page.goto(`${server.url}/leads/${telegramId}`);

@@ -10,6 +10,8 @@ export type LeadChannel = z.infer<typeof LeadChannel>;
 export const FormField = z.enum(["name", "email", "phone", "message"]);
 export type FormField = z.infer<typeof FormField>;
 
+const FieldLabel = z.string().trim().min(1).max(60);
+
 /**
  * Per-channel settings of a lead source. Keys for other channels are accepted and ignored.
  * Parsed whenever settings cross a boundary (request bodies, the JSON column).
@@ -18,6 +20,11 @@ export const LeadSourceSettings = z
   .object({
     /** web_form: fields to show, in order. */
     fields: z.array(FormField).min(1).max(4).optional(),
+    /** web_form: the label of each field on the site (English by default). */
+    labels: z
+      .object({ name: FieldLabel, email: FieldLabel, phone: FieldLabel, message: FieldLabel })
+      .partial()
+      .optional(),
     /** web_form: heading above the form. */
     title: z.string().max(200).optional(),
     /** web_form: label of the submit button. */

@@ -21,6 +21,15 @@ export function ConnectPanel({ source, secret, rotating, onRotate }: Props) {
       </div>
       <div className="card-body form">
         <CopyField label={t.webhookUrl} value={url} />
+        {source.channel === "telegram" || source.channel === "call_tracking" ? (
+          <SecretBlock
+            label={source.channel === "telegram" ? t.telegram.secretLabel : t.calls.secretLabel}
+            hint={source.channel === "telegram" ? t.telegram.secretHint : t.calls.secretHint}
+            secret={secret}
+            rotating={rotating}
+            onRotate={onRotate}
+          />
+        ) : null}
         {source.channel === "telegram" ? (
           <TelegramSteps url={url} secret={secret} />
         ) : source.channel === "whatsapp" ? (
@@ -30,14 +39,6 @@ export function ConnectPanel({ source, secret, rotating, onRotate }: Props) {
         ) : (
           <Steps steps={t.calls.steps} />
         )}
-        {source.channel === "telegram" || source.channel === "call_tracking" ? (
-          <SecretBlock
-            label={source.channel === "telegram" ? t.telegram.secretLabel : t.calls.secretLabel}
-            secret={secret}
-            rotating={rotating}
-            onRotate={onRotate}
-          />
-        ) : null}
       </div>
     </section>
   );
@@ -102,11 +103,13 @@ function ViberSteps({ url }: { url: string }) {
 
 function SecretBlock({
   label,
+  hint,
   secret,
   rotating,
   onRotate,
 }: {
   label: string;
+  hint: string;
   secret: string | null;
   rotating: boolean;
   onRotate(): void;
@@ -119,6 +122,7 @@ function SecretBlock({
           <span>{t.secretOnce}</span>
         </p>
         <CopyField label={label} value={secret} once />
+        <p className="muted small">{hint}</p>
       </div>
     );
   }

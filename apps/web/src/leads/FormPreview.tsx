@@ -4,6 +4,7 @@ import { leadStrings as t } from "./strings.ts";
 
 interface Props {
   fields: FormField[];
+  labels: Record<FormField, string>;
   title: string;
   buttonText: string;
   thankYouText: string;
@@ -13,7 +14,7 @@ interface Props {
  * The form as the embed script draws it — heading, labelled fields, button — and the message
  * that replaces it once sent. Inert: nothing here is submitted.
  */
-export function FormPreview({ fields, title, buttonText, thankYouText }: Props) {
+export function FormPreview({ fields, labels, title, buttonText, thankYouText }: Props) {
   return (
     <div className="lead-preview">
       <div className="lead-preview-site">
@@ -21,7 +22,7 @@ export function FormPreview({ fields, title, buttonText, thankYouText }: Props) 
           {title ? <h3 className="lead-preview-title">{title}</h3> : null}
           {fields.map((field) => (
             <div key={field} className="lead-preview-field">
-              <span>{SITE_TEXT.labels[field]}</span>
+              <span>{labels[field].trim() || SITE_TEXT.labels[field]}</span>
               {field === "message" ? (
                 <span className="lead-preview-area" />
               ) : (

@@ -1,5 +1,5 @@
 import type { Draft } from "./draft.ts";
-import { moveRow } from "./form-fields.ts";
+import { moveRow, SITE_TEXT } from "./form-fields.ts";
 import { leadStrings as t } from "./strings.ts";
 
 interface Props {
@@ -36,6 +36,14 @@ export function FormSettings({ draft, onChange }: Props) {
                   />
                   <span>{label}</span>
                 </label>
+                <input
+                  className="input lead-field-label"
+                  aria-label={t.fieldLabel(label)}
+                  maxLength={60}
+                  placeholder={SITE_TEXT.labels[row.field]}
+                  value={draft.labels[row.field]}
+                  onChange={(e) => set("labels", { ...draft.labels, [row.field]: e.target.value })}
+                />
                 <button
                   type="button"
                   className="button button-ghost button-small"
@@ -84,7 +92,7 @@ export function FormSettings({ draft, onChange }: Props) {
         <label htmlFor="lead-form-thanks">{t.thankYou}</label>
         <textarea
           id="lead-form-thanks"
-          className="textarea"
+          className="input textarea"
           rows={2}
           maxLength={1000}
           placeholder="Thank you! We will be in touch soon."

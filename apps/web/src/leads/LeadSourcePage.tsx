@@ -232,6 +232,7 @@ function Editor({ initial, channel, funnels }: EditorProps) {
                 <div className="card-body">
                   <FormPreview
                     fields={fieldsOf(draft.rows)}
+                    labels={draft.labels}
                     title={draft.title.trim()}
                     buttonText={draft.buttonText.trim()}
                     thankYouText={draft.thankYouText.trim()}

@@ -23,7 +23,7 @@ export function TargetPicker({ funnels, value, onChange }: Props) {
           <label htmlFor="lead-funnel">{t.funnel}</label>
           <select
             id="lead-funnel"
-            className="select"
+            className="input select"
             value={value.funnelId ?? ""}
             onChange={(e) => onChange({ funnelId: e.target.value || null, stageId: null })}
           >
@@ -39,7 +39,7 @@ export function TargetPicker({ funnels, value, onChange }: Props) {
           <label htmlFor="lead-stage">{t.stage}</label>
           <select
             id="lead-stage"
-            className="select"
+            className="input select"
             value={value.stageId ?? ""}
             disabled={!funnel}
             onChange={(e) => onChange({ ...value, stageId: e.target.value || null })}

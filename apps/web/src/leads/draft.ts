@@ -1,5 +1,12 @@
-import type { LeadSource, LeadSourceSettings } from "@voronka/contract";
-import { type FieldRow, fieldProblem, fieldsOf, rowsOf } from "./form-fields.ts";
+import type { FormField, LeadSource, LeadSourceSettings } from "@voronka/contract";
+import {
+  ALL_FIELDS,
+  DEFAULT_FIELDS,
+  type FieldRow,
+  fieldProblem,
+  fieldsOf,
+  rowsOf,
+} from "./form-fields.ts";
 import { leadStrings as t } from "./strings.ts";
 import type { Target } from "./TargetPicker.tsx";
 
@@ -25,6 +32,8 @@ export interface Draft {
   name: string;
   target: Target;
   rows: FieldRow[];
+  /** The label of each field on the site; empty shows the English default. */
+  labels: Record<FormField, string>;
   title: string;
   buttonText: string;
   thankYouText: string;
@@ -40,7 +49,11 @@ export function draftOf(source: LeadSource | null, channel: string): Draft {
   return {
     name: source?.name ?? t.defaultName[channel] ?? "",
     target: { funnelId: source?.funnelId ?? null, stageId: source?.stageId ?? null },
-    rows: rowsOf(s?.fields),
+    // A saved form without a field list shows all four on the site.
+    rows: rowsOf(source ? (s?.fields ?? ALL_FIELDS) : DEFAULT_FIELDS),
+    labels: source
+      ? { name: "", email: "", phone: "", message: "", ...s?.labels }
+      : { ...t.newFormLabels },
     title: source ? (s?.title ?? "") : t.newFormHeading,
     buttonText: source ? (s?.buttonText ?? "") : t.newFormButton,
     thankYouText: source ? (s?.thankYouText ?? "") : t.newFormThanks,
@@ -58,6 +71,7 @@ export function settingsOf(draft: Draft, channel: string): LeadSourceSettings {
     case "web_form":
       return {
         fields: fieldsOf(draft.rows),
+        labels: labelsOf(draft.labels),
         title: optional(draft.title),
         buttonText: optional(draft.buttonText),
         thankYouText: optional(draft.thankYouText),
@@ -89,4 +103,14 @@ export function draftProblem(draft: Draft, channel: string, creating: boolean): 
     if ((creating || secret) && !/^[\x21-\x7e]{8,256}$/.test(secret)) return t.badSecret;
   }
   return null;
+}
+
+/** The labels typed in, trimmed; empty ones are left out (the site shows its default). */
+function labelsOf(labels: Record<FormField, string>): LeadSourceSettings["labels"] {
+  const out: Partial<Record<FormField, string>> = {};
+  for (const field of ALL_FIELDS) {
+    const text = labels[field].trim();
+    if (text) out[field] = text;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }

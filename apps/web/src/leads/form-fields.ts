@@ -12,8 +12,7 @@ export interface FieldRow {
 }
 
 /** The shown fields first, in their order, then the hidden ones. */
-export function rowsOf(fields: readonly FormField[] | undefined): FieldRow[] {
-  const shown = fields ?? DEFAULT_FIELDS;
+export function rowsOf(shown: readonly FormField[]): FieldRow[] {
   return [
     ...shown.map((field) => ({ field, shown: true })),
     ...ALL_FIELDS.filter((f) => !shown.includes(f)).map((field) => ({ field, shown: false })),

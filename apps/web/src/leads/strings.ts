@@ -68,7 +68,7 @@ export const leadStrings = localized({
     // Web form
     formFields: "Fields of the form",
     formFieldsHint:
-      "Tick the fields to show and put them in order. A visitor must give an email or a phone.",
+      "Tick the fields to show, put them in order and write their labels as your visitors should see them. A visitor must give an email or a phone.",
     fields: { name: "Name", email: "Email", phone: "Phone", message: "Message" } as Record<
       string,
       string
@@ -79,6 +79,8 @@ export const leadStrings = localized({
     needContactField: "Keep Email or Phone, or the form cannot tell who wrote.",
     heading: "Heading",
     newFormHeading: "Leave a request",
+    newFormLabels: { name: "Name", email: "Email", phone: "Phone", message: "Message" },
+    fieldLabel: (field: string) => `Label of the ${field} field on the site`,
     buttonText: "Button text",
     newFormButton: "Send",
     thankYou: "Thank-you message",
@@ -123,6 +125,8 @@ export const leadStrings = localized({
     rotating: "Making…",
     telegram: {
       secretLabel: "Secret token",
+      secretHint:
+        "Telegram sends it with every message, and Voronka refuses messages without it. It is already in the setWebhook link below, as secret_token.",
       steps: [
         "Your bot must tell Telegram to send its messages to Voronka. Open this link in your browser once, with your bot token (from @BotFather) in place of <BOT_TOKEN>:",
         "Telegram answers “Webhook was set”. From then on every message to the bot is a lead.",
@@ -151,6 +155,8 @@ export const leadStrings = localized({
     },
     calls: {
       secretLabel: "Signing key",
+      secretHint:
+        "Your call-tracking service signs every call with it; Voronka refuses calls with a wrong signature.",
       steps: [
         "In your call-tracking service, add a webhook for incoming calls with this address.",
         "Each call must be signed with the signing key. The format (X-Voronka-Timestamp and X-Voronka-Signature headers) is in the API guide — give it to the service's support or your developer.",
@@ -239,7 +245,7 @@ export const leadStrings = localized({
     needName: "Дайте источнику название.",
     formFields: "Поля формы",
     formFieldsHint:
-      "Отметьте поля, которые нужно показать, и расставьте их по порядку. Посетитель должен указать email или телефон.",
+      "Отметьте поля, которые нужно показать, расставьте их по порядку и подпишите так, как их увидят посетители. Посетитель должен указать email или телефон.",
     fields: { name: "Имя", email: "Email", phone: "Телефон", message: "Сообщение" } as Record<
       string,
       string
@@ -250,6 +256,8 @@ export const leadStrings = localized({
     needContactField: "Оставьте Email или Телефон, иначе непонятно, кто написал.",
     heading: "Заголовок",
     newFormHeading: "Оставьте заявку",
+    newFormLabels: { name: "Имя", email: "Email", phone: "Телефон", message: "Сообщение" },
+    fieldLabel: (field: string) => `Подпись поля «${field}» на сайте`,
     buttonText: "Текст кнопки",
     newFormButton: "Отправить",
     thankYou: "Сообщение после отправки",
@@ -294,6 +302,8 @@ export const leadStrings = localized({
     rotating: "Создаём…",
     telegram: {
       secretLabel: "Секретный токен",
+      secretHint:
+        "Telegram присылает его с каждым сообщением, а Voronka отклоняет сообщения без него. Он уже стоит в ссылке setWebhook ниже — как secret_token.",
       steps: [
         "Бот должен попросить Telegram присылать сообщения в Voronka. Откройте эту ссылку в браузере один раз, подставив токен бота (от @BotFather) вместо <BOT_TOKEN>:",
         "Telegram ответит «Webhook was set». С этого момента каждое сообщение боту — заявка.",
@@ -322,6 +332,8 @@ export const leadStrings = localized({
     },
     calls: {
       secretLabel: "Ключ подписи",
+      secretHint:
+        "Сервис коллтрекинга подписывает им каждый звонок; звонки с неверной подписью Voronka отклоняет.",
       steps: [
         "В сервисе коллтрекинга добавьте вебхук для входящих звонков с этим адресом.",
         "Каждый звонок должен быть подписан ключом подписи. Формат (заголовки X-Voronka-Timestamp и X-Voronka-Signature) описан в руководстве по API — передайте его поддержке сервиса или разработчику.",

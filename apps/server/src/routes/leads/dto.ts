@@ -44,11 +44,17 @@ const escapeAttr = (s: string) =>
  * URL (for UTM) where scripts run.
  */
 export function htmlFormSnippet(action: string, settings: LeadSourceSettings): string {
-  const labels = { name: "Name", email: "Email", phone: "Phone", message: "Message" } as const;
+  const labels = {
+    name: "Name",
+    email: "Email",
+    phone: "Phone",
+    message: "Message",
+    ...settings.labels,
+  };
   const fields = (settings.fields ?? ["name", "email", "phone", "message"]).map((f) =>
     f === "message"
-      ? `  <label>${labels[f]} <textarea name="message"></textarea></label>`
-      : `  <label>${labels[f]} <input name="${f}" type="${f === "email" ? "email" : f === "phone" ? "tel" : "text"}"></label>`,
+      ? `  <label>${escapeAttr(labels[f])} <textarea name="message"></textarea></label>`
+      : `  <label>${escapeAttr(labels[f])} <input name="${f}" type="${f === "email" ? "email" : f === "phone" ? "tel" : "text"}"></label>`,
   );
   return [
     `<form method="post" action="${escapeAttr(action)}">`,

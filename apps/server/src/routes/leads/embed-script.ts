@@ -11,6 +11,13 @@ export function embedScript(publicId: string, settings: LeadSourceSettings): str
   const config = {
     publicId,
     fields: settings.fields ?? ["name", "email", "phone", "message"],
+    labels: {
+      name: "Name",
+      email: "Email",
+      phone: "Phone",
+      message: "Message",
+      ...settings.labels,
+    },
     title: settings.title ?? null,
     buttonText: settings.buttonText ?? "Send",
     thankYouText: settings.thankYouText ?? "Thank you! We will be in touch soon.",
@@ -27,7 +34,7 @@ export function embedScript(publicId: string, settings: LeadSourceSettings): str
   var script = document.currentScript;
   var origin = script && script.src ? new URL(script.src).origin : "";
   var endpoint = origin + "/v1/leads/forms/" + encodeURIComponent(cfg.publicId);
-  var labels = { name: "Name", email: "Email", phone: "Phone", message: "Message" };
+  var labels = cfg.labels;
   var types = { name: "text", email: "email", phone: "tel" };
   function mount() {
     var target = document.getElementById("voronka-form-" + cfg.publicId);
