@@ -130,4 +130,21 @@ describe("sending rules and members", () => {
     await shot(membersSection(), "settings-members.ru");
     await page.evaluate(() => localStorage.setItem("voronka.locale", "en"));
   });
+
+  it("shows a member the rules and roles without letting them change either", async () => {
+    await page.context().clearCookies();
+    await page.goto(`${server.url}/settings`);
+    await page.waitForURL(/\/sign-in/);
+    await page.getByLabel("Email").fill("olga@aurora-hall.example");
+    await page.getByLabel("Password").fill("correct horse battery staple");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/settings$/);
+    await visible("Only the workspace's owners and admins can change these rules.").toBe(true);
+    expect(await rulesSection().getByRole("button", { name: "Save rules" }).count()).toBe(0);
+    expect(await rulesSection().getByLabel("Quiet hours start").isDisabled()).toBe(true);
+    expect(await rulesSection().getByLabel("Quiet hours start").inputValue()).toBe("21:00");
+    await expect.poll(() => membersSection().getByRole("row").count()).toBe(4);
+    expect(await membersSection().getByRole("combobox").count()).toBe(0);
+    await shot(rulesSection(), "settings-sending-rules-member");
+  });
 });
