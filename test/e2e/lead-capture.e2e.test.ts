@@ -215,6 +215,34 @@ describe("lead capture set-up", () => {
     expect(await page.content()).not.toContain(secret);
   });
 
+  it("connects WhatsApp with the app secret, tests it, and deletes it", async () => {
+    await page.goto(`${server.url}/leads/new/whatsapp`);
+    await page.getByLabel("App secret").fill("short");
+    await page.getByRole("button", { name: "Create source" }).click();
+    await visible("At least 8 characters, no spaces.").toBe(true);
+    await page.getByLabel("App secret").fill("0f9e8d7c6b5a49382716aabbccddeeff");
+    await page.getByRole("button", { name: "Create source" }).click();
+    await page.waitForURL(/\/leads\/[0-9a-f-]{36}$/);
+    const id = page.url().split("/").pop() ?? "";
+    const saved = await api<SourceView>("GET", `/api/lead-sources/${id}`);
+    const verify = page.getByRole("textbox", { name: "Verify token" });
+    await expect.poll(() => verify.inputValue()).toBe(saved.settings.verifyToken);
+    expect(await page.content()).not.toContain("0f9e8d7c6b5a49382716aabbccddeeff");
+    await page.getByRole("button", { name: "Send a test lead" }).click();
+    await visible("Test Lead arrived").toBe(true);
+    // The funnel's first stage: no stage was chosen.
+    await visible("Put in Banquet hall sales → First contact.").toBe(true);
+    await shot("lead-source-whatsapp.png");
+
+    await page.getByRole("button", { name: "Delete source" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete source" }).click();
+    await page.waitForURL(/\/leads$/);
+    const gone = await fetch(`${server.url}/api/lead-sources/${id}`, {
+      headers: { authorization: `Bearer ${tenant.secretKey}` },
+    });
+    expect(gone.status).toBe(404);
+  });
+
   it("lists both sources with their channel and target, in English and Russian", async () => {
     await page.goto(`${server.url}/leads`);
     const rows = page.locator("table tbody tr");
@@ -242,11 +270,27 @@ describe("lead capture set-up", () => {
     await expect.poll(() => page.getByRole("link", { name: "Сбор заявок" }).isVisible()).toBe(true);
     await shot("lead-sources.ru.png");
 
-    await page.goto(`${server.url}/leads/${formId}`);
-    await visible("Код для сайта").toBe(true);
+    // A new form in Russian starts with Russian texts and labels for the visitor.
+    await page.getByRole("link", { name: /Форма на сайте/ }).click();
+    await page.waitForURL(/\/leads\/new\/web_form$/);
+    const preview = page.locator(".lead-preview");
+    await expect.poll(() => preview.getByText("Оставьте заявку").isVisible()).toBe(true);
+    expect(
+      await preview.locator(".lead-preview-field > span:first-child").allTextContents(),
+    ).toEqual(["Имя", "Email", "Телефон"]);
+    await page.getByRole("button", { name: "Создать источник" }).click();
+    await page.waitForURL(/\/leads\/[0-9a-f-]{36}$/);
     await expect
       .poll(() => page.getByRole("textbox", { name: "Код для вставки" }).isVisible())
       .toBe(true);
+    await page.getByRole("button", { name: "Копировать: Код для вставки" }).click();
+    await visible("Скопировано").toBe(true);
+    const ruForm = await api<SourceView>("GET", `/api/lead-sources/${page.url().split("/").pop()}`);
+    expect(ruForm.settings).toMatchObject({
+      title: "Оставьте заявку",
+      buttonText: "Отправить",
+      labels: { name: "Имя", phone: "Телефон" },
+    });
     await shot("lead-form-builder.ru.png");
 
     await page.goto(`${server.url}/leads/${telegramId}`);
