@@ -68,6 +68,7 @@ interface SourceView {
 
 let formId: string;
 let telegramId: string;
+let telegramSecret: string;
 
 describe("lead capture set-up", () => {
   it("builds a web form with a live preview and copies its embed code", async () => {
@@ -167,6 +168,7 @@ describe("lead capture set-up", () => {
       .getByRole("textbox", { name: "Secret token", exact: true })
       .inputValue();
     expect(secret).toMatch(/^[A-Za-z0-9_-]{32,}$/);
+    telegramSecret = secret;
     await visible("Shown only now. Copy it before you leave this page.").toBe(true);
     expect(await page.getByRole("textbox", { name: "setWebhook link" }).inputValue()).toContain(
       `&secret_token=${secret}`,
@@ -295,6 +297,21 @@ describe("lead capture set-up", () => {
 
     await page.goto(`${server.url}/leads/${telegramId}`);
     await visible("Адрес вебхука").toBe(true);
+    // A new secret replaces the old one at once: only the new one is accepted.
+    const before = await api<SourceView>("GET", `/api/lead-sources/${telegramId}`);
+    await page.getByRole("button", { name: "Создать новый секрет" }).click();
+    const fresh = page.getByRole("textbox", { name: "Секретный токен", exact: true });
+    await expect.poll(() => fresh.isVisible()).toBe(true);
+    const newSecret = await fresh.inputValue();
+    expect(newSecret).not.toBe(telegramSecret);
+    const deliver = (secret: string, updateId: number) =>
+      fetch(before.endpoint?.url ?? "", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
+        body: JSON.stringify({ update_id: updateId, edited_message: {} }),
+      });
+    expect((await deliver(telegramSecret, 6001)).status).toBe(401);
+    expect((await deliver(newSecret, 6002)).status).toBe(200);
     await page.getByRole("button", { name: "Отправить тестовую заявку" }).click();
     await visible("Test Lead: заявка получена").toBe(true);
     await shot("lead-source-telegram.ru.png");

@@ -35,11 +35,7 @@ export function CopyField({ label, value, code, once }: Props) {
       <label htmlFor={id}>{label}</label>
       <div className={code ? "copy-code" : "copy-box"}>
         {code ? (
-          <textarea
-            {...common}
-            className="copy-code-value"
-            rows={Math.min(12, value.split("\n").length + 1)}
-          />
+          <textarea {...common} className="copy-code-value" rows={codeRows(value)} />
         ) : (
           <input {...common} className="copy-box-value" />
         )}
@@ -72,4 +68,12 @@ async function copyText(
     field.select();
     return document.execCommand("copy");
   }
+}
+
+/** Enough rows for the code as it wraps in the box (about 56 monospace characters a line). */
+function codeRows(code: string): number {
+  const lines = code
+    .split("\n")
+    .reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 56)), 0);
+  return Math.min(14, lines + 1);
 }

@@ -195,7 +195,7 @@ export const leadStrings = localized({
     open: "Открыть",
     created: (date: string) => `Создан ${date}`,
     firstStageOf: (funnel: string) => `${funnel} → первый этап`,
-    oldestFunnel: "Самая старая воронка, первый этап",
+    oldestFunnel: "Первая воронка, первый этап",
     noFunnelYet: "Воронки ещё нет — сначала создайте её",
     back: "← Сбор заявок",
     channels: {
@@ -227,7 +227,7 @@ export const leadStrings = localized({
     nameHint: "Видно только вашей команде — в этом списке и в истории контакта.",
     funnel: "Воронка",
     stage: "Этап",
-    anyFunnel: "Самая старая воронка",
+    anyFunnel: "Первая воронка",
     firstStage: "Первый этап",
     targetHint:
       "Куда новая заявка попадёт на доске. Те, кто уже в воронке, остаются на своём этапе.",
@@ -340,8 +340,8 @@ export const leadStrings = localized({
       ],
     },
     testTitle: "Проверить работу",
-    testHint: (channel: string) =>
-      `Отправит на адрес этого источника пример сообщения (${channel}) от «Test Lead», подписанный как настоящее. В воронке появится контакт.`,
+    testHint: (_channel: string) =>
+      "Отправит на адрес этого источника пример сообщения от «Test Lead» — в том же формате и с той же подписью, что у настоящих. В воронке появится контакт.",
     testFormHint:
       "Отправит на адрес этой формы пример заявки от «Test Lead». В воронке появится контакт.",
     sendTest: "Отправить тестовую заявку",
