@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { LEAD_CHANNELS } from "../schema/leads.ts";
-import { type DateRange, EVENT_REVENUE, num, PURCHASE_NAMES } from "./range.ts";
+import { type DateRange, num } from "./range.ts";
+import { reportQuery } from "./report-session.ts";
 import { decomposeProduct } from "./stats.ts";
 
 /** One row of the channel tables: a lead channel, or a UTM source. */
@@ -114,65 +115,72 @@ export async function channelReport(
     from: new Date(range.from.getTime() - length),
     to: range.from,
   };
-  const firstLeads = sql`
-    first_leads as (
-      select distinct on (contact_id) contact_id, channel,
-             coalesce(nullif(utm->>'utm_source', ''), '(none)') as source, created_at
-      from leads where workspace_id = ${workspaceId} and created_at >= ${from} and created_at < ${to}
-      order by contact_id, created_at, id)`;
-  // Purchases from the range's start on, found by name and time (events_name_time_idx) and
-  // hash-joined to the leads: probing each lead's whole event history by contact is far slower.
-  const purchasesSince = sql`
-    purchases_since as (
-      select e.contact_id, e.timestamp, ${EVENT_REVENUE} as revenue from events e
-      where e.workspace_id = ${workspaceId} and e.name in ${PURCHASE_NAMES} and e.timestamp >= ${from})`;
-  const [groups, spendRows, cohortRows, offsetRows, before, after] = await Promise.all([
-    db.execute<{
-      channel: string;
-      source: string;
-      leads: number;
-      customers: number;
-      orders: number;
-      revenue: string;
-    }>(sql`
-      with ${firstLeads},
-      purchases as (
-        select e.contact_id, e.timestamp, ${EVENT_REVENUE} as revenue from events e
-        where e.workspace_id = ${workspaceId} and e.name in ${PURCHASE_NAMES}
-          and e.timestamp >= ${from} and e.timestamp < ${to}),
-      per_contact as (
-        select f.contact_id, f.channel, f.source, count(p.contact_id) as orders, coalesce(sum(p.revenue), 0) as revenue
-        from first_leads f left join purchases p on p.contact_id = f.contact_id and p.timestamp >= f.created_at
-        group by 1, 2, 3)
-      select channel, source, count(*)::int as leads, count(*) filter (where orders > 0)::int as customers,
-             sum(orders)::int as orders, sum(revenue)::text as revenue
-      from per_contact group by channel, source`),
+  // One statement: each contact's first lead in the range and the purchases since the range's
+  // start (from the `purchase_facts` rollup, an index-only range scan) are read once; their
+  // join — only buyers' orders after their lead, a small set — feeds the channel table, the
+  // monthly cohorts and the LTV curve.
+  const [[figures], spendRows, before, after] = await Promise.all([
+    reportQuery<{
+      groups: Array<{
+        channel: string;
+        source: string;
+        leads: number;
+        customers: number;
+        orders: number;
+        revenue: string | number;
+      }> | null;
+      cohorts: Array<{
+        month: string;
+        leads: number;
+        customers: number;
+        revenue: string | number;
+      }> | null;
+      offsets: Array<{ month: string; offset: number; revenue: string | number }> | null;
+    }>(
+      db,
+      sql`
+      with first_leads as materialized (
+        select distinct on (contact_id) contact_id, channel,
+               coalesce(nullif(utm->>'utm_source', ''), '(none)') as source, created_at,
+               to_char(date_trunc('month', created_at at time zone 'UTC'), 'YYYY-MM') as month
+        from leads where workspace_id = ${workspaceId} and created_at >= ${from} and created_at < ${to}
+        order by contact_id, created_at, id),
+      bought as materialized (
+        select f.contact_id, f.channel, f.source, f.month, f.created_at, p.timestamp, p.revenue
+        from first_leads f
+        join purchase_facts p on p.contact_id = f.contact_id and p.timestamp >= f.created_at
+        where p.workspace_id = ${workspaceId} and p.timestamp >= ${from})
+      select
+        (select json_agg(g) from (
+           select l.channel, l.source, l.leads, coalesce(b.customers, 0) as customers,
+                  coalesce(b.orders, 0) as orders, coalesce(b.revenue, 0)::text as revenue
+           from (select channel, source, count(*)::int as leads from first_leads group by 1, 2) l
+           left join (select channel, source, count(distinct contact_id)::int as customers,
+                             count(*)::int as orders, sum(revenue) as revenue
+                      from bought where timestamp < ${to} group by 1, 2) b using (channel, source)) g) as groups,
+        (select json_agg(c order by c.month) from (
+           select l.month, l.leads, coalesce(b.customers, 0) as customers, coalesce(b.revenue, 0)::text as revenue
+           from (select month, count(*)::int as leads from first_leads group by 1) l
+           left join (select month, count(distinct contact_id)::int as customers, sum(revenue) as revenue
+                      from bought group by 1) b using (month)) c) as cohorts,
+        (select json_agg(o) from (
+           select month,
+                  ((extract(year from timestamp at time zone 'UTC') - extract(year from created_at at time zone 'UTC')) * 12
+                    + extract(month from timestamp at time zone 'UTC') - extract(month from created_at at time zone 'UTC'))::int as "offset",
+                  sum(revenue)::text as revenue
+           from bought group by 1, 2) o) as offsets`,
+    ),
     db.execute<{ channel: string; month: string; amount: string }>(sql`
       select channel, to_char(month, 'YYYY-MM') as month, amount::text from marketing_spend
       where workspace_id = ${workspaceId}
         and month >= date_trunc('month', ${from}::timestamptz at time zone 'UTC')::date
         and month < ${to}::timestamptz at time zone 'UTC'`),
-    db.execute<{ month: string; leads: number; customers: number; revenue: string }>(sql`
-      with ${firstLeads}, ${purchasesSince},
-      buys as (
-        select f.contact_id, count(p.contact_id) as orders, coalesce(sum(p.revenue), 0) as revenue
-        from first_leads f left join purchases_since p on p.contact_id = f.contact_id and p.timestamp >= f.created_at
-        group by f.contact_id)
-      select to_char(date_trunc('month', f.created_at at time zone 'UTC'), 'YYYY-MM') as month,
-             count(*)::int as leads, count(*) filter (where b.orders > 0)::int as customers, sum(b.revenue)::text as revenue
-      from first_leads f join buys b using (contact_id) group by 1 order by 1`),
-    db.execute<{ month: string; offset: number; revenue: string }>(sql`
-      with ${firstLeads}, ${purchasesSince}
-      select to_char(date_trunc('month', f.created_at at time zone 'UTC'), 'YYYY-MM') as month,
-             ((extract(year from p.timestamp at time zone 'UTC') - extract(year from f.created_at at time zone 'UTC')) * 12
-               + extract(month from p.timestamp at time zone 'UTC') - extract(month from f.created_at at time zone 'UTC'))::int as "offset",
-             sum(p.revenue)::text as revenue
-      from first_leads f
-      join purchases_since p on p.contact_id = f.contact_id and p.timestamp >= f.created_at
-      group by 1, 2`),
     periodFactors(db, workspaceId, compare, margin),
     periodFactors(db, workspaceId, range, margin),
   ]);
+  const groups = { rows: figures?.groups ?? [] };
+  const cohortRows = { rows: figures?.cohorts ?? [] };
+  const offsetRows = { rows: figures?.offsets ?? [] };
 
   const spendBy = new Map<string, number>();
   const spendByMonth = new Map<string, number>();
@@ -291,11 +299,10 @@ export async function periodFactors(
   }>(sql`
     select (select count(distinct contact_id)::int from leads
             where workspace_id = ${workspaceId} and created_at >= ${from} and created_at < ${to}) as leads,
-           count(distinct e.contact_id)::int as buyers, count(*)::int as orders,
-           coalesce(sum(${EVENT_REVENUE}), 0)::text as revenue
-    from events e
-    where e.workspace_id = ${workspaceId} and e.name in ${PURCHASE_NAMES}
-      and e.timestamp >= ${from} and e.timestamp < ${to}`);
+           count(distinct p.contact_id)::int as buyers, count(*)::int as orders,
+           coalesce(sum(p.revenue), 0)::text as revenue
+    from purchase_facts p
+    where p.workspace_id = ${workspaceId} and p.timestamp >= ${from} and p.timestamp < ${to}`);
   const row = r.rows[0] ?? { leads: 0, buyers: 0, orders: 0, revenue: "0" };
   const revenue = num(row.revenue);
   return {

@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import type { DateRange } from "./range.ts";
+import { reportQuery } from "./report-session.ts";
 
 /** One stage of the funnel report; outcomes (won/lost) are included as stages too. */
 export interface FunnelStageFigures {
@@ -59,30 +60,53 @@ type StageRow = {
 };
 
 /**
- * The cohort of a funnel report and its moves: contacts whose move into the funnel (from no
- * stage) happened in the range, and every move they made from then on.
+ * The cohort of a funnel report, read from the `funnel_move_facts` rollup (see
+ * docs/analytics.md): `entries`, each contact's first move into the funnel (from no stage) in
+ * the range, with the stages it reached from then on; `cohort_moves`, every move of theirs from
+ * that entry on, with `secs` (time until the next move). A move belongs to the cohort exactly
+ * when the contact's latest entry at or before it (`segment_at`) is in the range — or, for moves
+ * after the range, when the contact entered in it — so both are index-only range scans, with no
+ * join of entrants to their moves and no grouping per contact.
+ */
+export function cohortSources(workspaceId: string, funnelId: string, range: DateRange): SQL {
+  const from = range.from.toISOString();
+  const to = range.to.toISOString();
+  const columns = sql`f.contact_id, f.from_stage_id, f.to_stage_id, f.lost_reason_id, f.secs, s.kind, s.position`;
+  const stage = sql`join funnel_stages s on s.workspace_id = f.workspace_id and s.id = f.to_stage_id`;
+  return sql`
+    entries as (
+      select contact_id, moved_at as entered_at, reached from funnel_move_facts
+      where workspace_id = ${workspaceId} and funnel_id = ${funnelId} and from_stage_id is null
+        and moved_at >= ${from} and moved_at < ${to} and (prev_entry_at is null or prev_entry_at < ${from})),
+    cohort_moves as (
+      select ${columns} from funnel_move_facts f ${stage}
+      where f.workspace_id = ${workspaceId} and f.funnel_id = ${funnelId}
+        and f.segment_at >= ${from} and f.segment_at < ${to}
+      union all
+      select ${columns} from funnel_move_facts f ${stage}
+      where f.workspace_id = ${workspaceId} and f.funnel_id = ${funnelId} and f.segment_at >= ${to}
+        and exists (select 1 from funnel_move_facts e
+                    where e.workspace_id = f.workspace_id and e.funnel_id = f.funnel_id and e.contact_id = f.contact_id
+                      and e.from_stage_id is null and e.moved_at >= ${from} and e.moved_at < ${to}))`;
+}
+
+/** How far a set of reached stages got: the furthest open/won position, won, lost. */
+export function reachOf(workspaceId: string, reached: SQL): SQL {
+  return sql`(
+    select max(s.position) filter (where s.kind <> 'lost') as max_pos,
+           coalesce(bool_or(s.kind = 'won'), false) as won, coalesce(bool_or(s.kind = 'lost'), false) as lost
+    from funnel_stages s where s.workspace_id = ${workspaceId} and s.id = any(${reached}))`;
+}
+
+/**
+ * `cohortSources` plus `cohort`: one row per contact of the cohort with its entry time, the
+ * furthest stage position it reached (not counting `lost`), and whether it was won or lost.
  */
 export function cohortCte(workspaceId: string, funnelId: string, range: DateRange): SQL {
-  return sql`
-    entrants as (
-      select contact_id, min(moved_at) as entered_at from stage_moves
-      where workspace_id = ${workspaceId} and funnel_id = ${funnelId} and from_stage_id is null
-        and moved_at >= ${range.from.toISOString()} and moved_at < ${range.to.toISOString()}
-      group by contact_id),
-    cohort_moves as (
-      select m.id, m.contact_id, m.from_stage_id, m.to_stage_id, m.lost_reason_id, m.moved_at, s.kind, s.position
-      from stage_moves m
-      join entrants e on e.contact_id = m.contact_id and m.moved_at >= e.entered_at
-      join funnel_stages s on s.workspace_id = m.workspace_id and s.id = m.to_stage_id
-      where m.workspace_id = ${workspaceId} and m.funnel_id = ${funnelId}
-        and m.moved_at >= ${range.from.toISOString()}),
-    reach as (
-      select contact_id, max(position) filter (where kind <> 'lost') as max_pos,
-             bool_or(kind = 'won') as won, bool_or(kind = 'lost') as lost
-      from cohort_moves group by contact_id),
+  return sql`${cohortSources(workspaceId, funnelId, range)},
     cohort as (
-      select e.contact_id, e.entered_at, r.max_pos, coalesce(r.won, false) as won, coalesce(r.lost, false) as lost
-      from entrants e left join reach r using (contact_id))`;
+      select e.contact_id, e.entered_at, r.max_pos, r.won, r.lost
+      from entries e cross join lateral ${reachOf(workspaceId, sql`e.reached`)} r)`;
 }
 
 /** Stages of a funnel in order, or null when the funnel is not in the workspace. */
@@ -122,11 +146,10 @@ export async function funnelReport(
   const head = await reportStages(db, workspaceId, funnelId);
   if (!head) return null;
   const { funnel, stages } = head;
-  const cte = cohortCte(workspaceId, funnelId, range);
-  // One statement: the cohort CTEs are referenced several times, so Postgres materialises them
-  // once instead of once per figure (four queries cost four scans of the cohort's moves).
-  const [cohortRows, current, reasons] = await Promise.all([
-    db.execute<{
+  const cte = cohortSources(workspaceId, funnelId, range);
+  // One statement: the cohort's facts are read once and feed every figure.
+  const [[one], current, reasons] = await Promise.all([
+    reportQuery<{
       groups: Array<{
         week: string;
         max_pos: number | null;
@@ -141,25 +164,26 @@ export async function funnelReport(
         p90: number | null;
       }> | null;
       lost: Array<{ stage_id: string | null; reason_id: string | null; n: number }> | null;
-    }>(sql`
-      with ${cte},
-      visits as (
-        select to_stage_id as stage_id,
-               extract(epoch from lead(moved_at) over (partition by contact_id order by moved_at, id) - moved_at)::float8 as secs
-        from cohort_moves)
+    }>(
+      db,
+      sql`
+      with ${cte}
       select
         (select json_agg(g) from (
-           select to_char(date_trunc('week', entered_at at time zone 'UTC'), 'YYYY-MM-DD') as week,
-                  max_pos, won, lost, count(*)::int as n
-           from cohort group by 1, 2, 3, 4) g) as groups,
+           select to_char(e.week, 'YYYY-MM-DD') as week, r.max_pos, r.won, r.lost, sum(e.n)::int as n
+           from (select date_trunc('week', entered_at at time zone 'UTC') as week, reached, count(*) as n
+                 from entries group by 1, 2) e
+           cross join lateral ${reachOf(workspaceId, sql`e.reached`)} r
+           group by 1, 2, 3, 4) g) as groups,
         (select json_agg(t) from (
-           select stage_id, count(*)::int as n,
+           select to_stage_id as stage_id, count(*)::int as n,
                   percentile_cont(0.5) within group (order by secs) / 3600 as median,
                   percentile_cont(0.9) within group (order by secs) / 3600 as p90
-           from visits where secs is not null group by stage_id) t) as times,
+           from cohort_moves where secs is not null group by to_stage_id) t) as times,
         (select json_agg(l) from (
            select from_stage_id as stage_id, lost_reason_id as reason_id, count(distinct contact_id)::int as n
-           from cohort_moves where kind = 'lost' group by 1, 2) l) as lost`),
+           from cohort_moves where kind = 'lost' group by 1, 2) l) as lost`,
+    ),
     db.execute<{ stage_id: string; n: number; stalled: number }>(sql`
       select cs.stage_id, count(*)::int as n,
              count(*) filter (where cs.entered_at < ${now.toISOString()}::timestamptz - make_interval(days => ${funnel.stallDays}))::int as stalled
@@ -169,7 +193,6 @@ export async function funnelReport(
     db.execute<{ id: string; label: string }>(sql`
       select id, label from lost_reasons where workspace_id = ${workspaceId} and funnel_id = ${funnelId}`),
   ]);
-  const one = cohortRows.rows[0];
   const groups = { rows: one?.groups ?? [] };
   const times = { rows: one?.times ?? [] };
   const lostRows = { rows: one?.lost ?? [] };
