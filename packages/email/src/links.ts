@@ -16,9 +16,18 @@ export type LinkClaim = z.infer<typeof LinkClaim>;
 
 const PATHS: Record<LinkClaim["a"], string> = { o: "/e/o/", c: "/e/c/", u: "/e/u/" };
 
+const linkKeys = new Map<string, Buffer>();
+
 // A key of its own for links, so the server secret is never used raw for two purposes.
+// Derived once per secret: every email signs several links.
 function linkKey(secret: string): Buffer {
-  return createHmac("sha256", secret).update("voronka:email-links:v1").digest();
+  let key = linkKeys.get(secret);
+  if (!key) {
+    key = createHmac("sha256", secret).update("voronka:email-links:v1").digest();
+    if (linkKeys.size >= 100) linkKeys.clear();
+    linkKeys.set(secret, key);
+  }
+  return key;
 }
 
 function mac(secret: string, body: string): Buffer {

@@ -54,8 +54,6 @@ interface Reply {
 }
 
 const CRLF = "\r\n";
-// A CR or LF that is not part of a CRLF pair.
-const BARE_LINE_END = /\r(?!\n)|(?<!\r)\n/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
 const UNSAFE_ADDRESS = /[\u0000-\u001f\u007f<>\s]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: non-ASCII is what it finds
@@ -71,14 +69,27 @@ function ehloName(): string {
 const ok = (r: Reply) => r.code >= 200 && r.code < 300;
 const describe = (r: Reply) => `${r.code} ${r.text}`;
 
+/** Whether every CR and LF of the text is part of a CRLF pair (scanned, not by a regex). */
+function onlyCrlf(text: string): boolean {
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) {
+    if (text.charCodeAt(at - 1) !== 0x0d) return false;
+  }
+  for (let at = text.indexOf("\r"); at >= 0; at = text.indexOf("\r", at + 1)) {
+    if (text.charCodeAt(at + 1) !== 0x0a) return false;
+  }
+  return true;
+}
+
 /**
  * The message as it goes after DATA: every line end CRLF (a bare CR or LF would let a receiver
  * see a different end of data — SMTP smuggling), lines starting with "." doubled, ended by
- * CRLF "." CRLF.
+ * CRLF "." CRLF. Composed messages are CRLF-only and seldom have a line starting with ".", so
+ * the common case is two scans and no copy.
  */
 export function dataBlock(raw: string): string {
-  const crlf = BARE_LINE_END.test(raw) ? raw.replace(/\r\n|\r|\n/g, CRLF) : raw;
-  const stuffed = crlf.includes(".") ? crlf.replace(/(^|\r\n)\./g, "$1..") : crlf;
+  const crlf = onlyCrlf(raw) ? raw : raw.replace(/\r\n|\r|\n/g, CRLF);
+  const stuffed =
+    crlf.startsWith(".") || crlf.includes("\r\n.") ? crlf.replace(/(^|\r\n)\./g, "$1..") : crlf;
   return stuffed.endsWith(CRLF) || stuffed === ""
     ? `${stuffed}.${CRLF}`
     : `${stuffed}${CRLF}.${CRLF}`;
