@@ -78,24 +78,32 @@ const HEX = Array.from(
   (_, i) => `=${i.toString(16).toUpperCase().padStart(2, "0")}`,
 );
 const PRINTABLE_LINE = /^[\x20-\x7e]*$/;
+// Anything but printable ASCII and line breaks (a tab, 8-bit): absent from most HTML emails.
+// (Searching for one is ≈ 4× faster than matching the whole text against the allowed set.)
+const NOT_PRINTABLE_TEXT = /[^\x20-\x7e\r\n]/;
+
+/**
+ * A printable ASCII line whose "=" are already "=3D": cut into soft-broken pieces of at most
+ * 75 characters, never inside an "=3D"; a space ending the line is encoded.
+ */
+function qpEscapedLine(q: string, out: string[]): void {
+  let i = 0;
+  while (q.length - i > 76) {
+    let cut = i + 75;
+    if (q.charCodeAt(cut - 1) === 0x3d) cut -= 1;
+    else if (q.charCodeAt(cut - 2) === 0x3d) cut -= 2;
+    out.push(q.slice(i, cut), "=\r\n");
+    i = cut;
+  }
+  const rest = q.slice(i);
+  if (rest.charCodeAt(rest.length - 1) !== 0x20) out.push(rest);
+  else if (rest.length <= 73) out.push(`${rest.slice(0, -1)}=20`);
+  else out.push(rest.slice(0, -1), "=\r\n=20");
+}
 
 function qpLine(line: string, out: string[]): void {
   if (PRINTABLE_LINE.test(line)) {
-    // Printable ASCII (most of an HTML email): only "=" needs escaping; cut into soft-broken
-    // pieces of at most 75 characters, never inside an "=3D"; a space ending the line is encoded.
-    const q = line.includes("=") ? line.replace(/=/g, "=3D") : line;
-    let i = 0;
-    while (q.length - i > 76) {
-      let cut = i + 75;
-      if (q.charCodeAt(cut - 1) === 0x3d) cut -= 1;
-      else if (q.charCodeAt(cut - 2) === 0x3d) cut -= 2;
-      out.push(q.slice(i, cut), "=\r\n");
-      i = cut;
-    }
-    const rest = q.slice(i);
-    if (rest.charCodeAt(rest.length - 1) !== 0x20) out.push(rest);
-    else if (rest.length <= 73) out.push(`${rest.slice(0, -1)}=20`);
-    else out.push(rest.slice(0, -1), "=\r\n=20");
+    qpEscapedLine(line.includes("=") ? line.replace(/=/g, "=3D") : line, out);
     return;
   }
   const bytes = Buffer.from(line, "utf8");
@@ -116,9 +124,30 @@ function qpLine(line: string, out: string[]): void {
   out.push(current);
 }
 
+/** Whether every CR of the text starts a CRLF. */
+function noLoneCr(text: string): boolean {
+  for (let at = text.indexOf("\r"); at >= 0; at = text.indexOf("\r", at + 1)) {
+    if (text.charCodeAt(at + 1) !== 0x0a) return false;
+  }
+  return true;
+}
+
 /** Quoted-printable encoding of UTF-8 text; `\n` and `\r\n` become CRLF hard breaks. */
 export function quotedPrintable(text: string): string {
   const out: string[] = [];
+  const crlf = text.includes("\r");
+  if (!NOT_PRINTABLE_TEXT.test(text) && (!crlf || noLoneCr(text))) {
+    // The whole text at once: "=" escaped in one pass; most lines then go out as they are.
+    const q = text.includes("=") ? text.replace(/=/g, "=3D") : text;
+    const lines = crlf ? q.split(/\r?\n/) : q.split("\n");
+    for (let i = 0; i < lines.length; i++) {
+      if (i > 0) out.push(CRLF);
+      const line = lines[i] ?? "";
+      if (line.length <= 76 && line.charCodeAt(line.length - 1) !== 0x20) out.push(line);
+      else qpEscapedLine(line, out);
+    }
+    return out.join("");
+  }
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     if (i > 0) out.push(CRLF);
@@ -154,7 +183,11 @@ function relaxedHeader(name: string, value: string): string {
 
 /** Relaxed body canonicalization (trailing spaces and empty lines dropped, one final CRLF). */
 function relaxedBody(body: string): string {
-  let b = body.replace(/[ \t]+\r\n/g, CRLF).replace(/[ \t]{2,}|\t/g, " ");
+  // Each pass only when it has something to do (quoted-printable lines never end in a space).
+  let b =
+    body.includes(" \r\n") || body.includes("\t\r\n") ? body.replace(/[ \t]+\r\n/g, CRLF) : body;
+  if (b.includes("\t")) b = b.replace(/[ \t]{2,}|\t/g, " ");
+  else if (b.includes("  ")) b = b.replace(/ {2,}/g, " ");
   let end = b.length;
   while (end > 0 && (b[end - 1] === " " || b[end - 1] === "\t")) end--;
   while (end >= 2 && b[end - 2] === "\r" && b[end - 1] === "\n") end -= 2;

@@ -35,6 +35,8 @@ const samples = [
   "tab\there\tand\t",
   "line one\nline two\r\nline three\n",
   "emoji 🎉 and = signs == at the end=",
+  "a lone\rcarriage return\r\nand CRLF",
+  `<td style="padding:0" class="x">${'<a href="https://e.test/?a=1&b=2">x</a> '.repeat(12)}\n  </td>`,
 ];
 
 describe("quotedPrintable", () => {
