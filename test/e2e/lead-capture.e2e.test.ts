@@ -249,16 +249,20 @@ describe("lead capture set-up", () => {
     await page.goto(`${server.url}/leads`);
     const rows = page.locator("table tbody tr");
     await expect.poll(() => rows.count()).toBe(2);
-    expect((await rows.nth(0).locator("td").allTextContents()).slice(0, 3)).toEqual([
+    expect((await rows.nth(0).locator("td").allTextContents()).slice(0, 4)).toEqual([
       "Website form",
       "Web form",
       "Banquet hall sales → Offer sent",
+      "none yet",
     ]);
-    expect((await rows.nth(1).locator("td").allTextContents()).slice(0, 3)).toEqual([
+    const bot = await rows.nth(1).locator("td").allTextContents();
+    expect(bot.slice(0, 3)).toEqual([
       "Banquet bot",
       "Telegram bot",
       "Banquet hall sales → Offer sent",
     ]);
+    // The test lead and the real update, moments ago.
+    expect(bot[3]).toMatch(/^2 · latest (just now|\d+ (seconds?|minutes?) ago)$/);
     await page.setViewportSize({ width: 1280, height: 800 });
     await shot("lead-sources.png");
     await page.setViewportSize({ width: 1440, height: 900 });

@@ -104,6 +104,17 @@ export const LeadSource = z
       .object({ scriptUrl: z.string(), snippet: z.string(), htmlFormSnippet: z.string() })
       .nullable()
       .meta({ description: "web_form: the HTML to paste into a site (script, or plain form)." }),
+    recentLeads: z
+      .object({
+        days: z.number().int(),
+        count: z.number().int(),
+        lastLeadAt: z.iso.datetime().nullable(),
+      })
+      .optional()
+      .meta({
+        description:
+          "List and get only: leads this source brought in the last `days` days, and the latest.",
+      }),
   })
   .meta({ id: "LeadSource" });
 export type LeadSource = z.infer<typeof LeadSource>;

@@ -2,7 +2,7 @@ import type { Funnel, LeadSource } from "@voronka/contract";
 import { Link } from "react-router-dom";
 import { useQuery } from "../api/use-query.ts";
 import { EmptyState } from "../ui/EmptyState.tsx";
-import { formatDate } from "../ui/format.ts";
+import { formatDate, formatRelative } from "../ui/format.ts";
 import { LoadError } from "../ui/LoadError.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
@@ -49,6 +49,7 @@ function SourceTable({ sources, funnels }: { sources: LeadSource[]; funnels: Fun
             <th scope="col">{t.columns.name}</th>
             <th scope="col">{t.columns.channel}</th>
             <th scope="col">{t.columns.target}</th>
+            <th scope="col">{t.columns.leads}</th>
             <th scope="col">{t.columns.created}</th>
             <th scope="col" className="table-actions">
               <span className="visually-hidden">{t.open}</span>
@@ -72,6 +73,9 @@ function SourceTable({ sources, funnels }: { sources: LeadSource[]; funnels: Fun
                 </span>
               </td>
               <td>{describeTarget(funnels, source)}</td>
+              <td>
+                <RecentLeads recent={source.recentLeads} />
+              </td>
               <td className="muted">{formatDate(source.createdAt)}</td>
               <td className="table-actions">
                 <Link className="button button-small" to={`/leads/${source.id}`}>
@@ -104,5 +108,18 @@ function AddSource() {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** "12 · latest 2 hours ago", or "none yet". */
+function RecentLeads({ recent }: { recent: LeadSource["recentLeads"] }) {
+  if (!recent || recent.count === 0) return <span className="muted">{t.noLeads}</span>;
+  return (
+    <span>
+      <span className="table-strong">{recent.count}</span>
+      {recent.lastLeadAt ? (
+        <span className="muted small"> · {t.lastLead(formatRelative(recent.lastLeadAt))}</span>
+      ) : null}
+    </span>
   );
 }

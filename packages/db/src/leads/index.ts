@@ -3,4 +3,5 @@ export * from "./outcome.ts";
 export * from "./placement.ts";
 export * from "./sources.ts";
 export * from "./stage.ts";
+export * from "./stats.ts";
 export * from "./utm.ts";

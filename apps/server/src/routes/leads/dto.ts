@@ -1,5 +1,5 @@
 import { randomToken } from "@voronka/core";
-import type { LeadChannel, LeadSourceRow } from "@voronka/db";
+import type { LeadChannel, LeadSourceRow, LeadSourceStats } from "@voronka/db";
 import type { Context } from "hono";
 import type { AppEnv } from "../../env.ts";
 import { type LeadSource, LeadSourceSettings } from "./schemas.ts";
@@ -69,8 +69,21 @@ export function htmlFormSnippet(action: string, settings: LeadSourceSettings): s
   ].join("\n");
 }
 
-/** The API representation of a source; its URLs are absolute for `origin`. */
-export function toLeadSource(row: LeadSourceRow, origin: string): LeadSource {
+/** The window of a source's `recentLeads`, in days. */
+export const RECENT_LEAD_DAYS = 30;
+
+/** The start of the `recentLeads` window. */
+export const recentSince = (now = Date.now()) => new Date(now - RECENT_LEAD_DAYS * 86_400_000);
+
+/**
+ * The API representation of a source; its URLs are absolute for `origin`. With `stats` (the
+ * list and get), it carries the source's leads of the last `RECENT_LEAD_DAYS` days.
+ */
+export function toLeadSource(
+  row: LeadSourceRow,
+  origin: string,
+  stats?: Map<string, LeadSourceStats>,
+): LeadSource {
   const settings = parseSettings(row.settings);
   const segment = PUBLIC_PATH[row.channel];
   const path = segment ? `/v1/leads/${segment}/${row.publicId}` : null;
@@ -95,5 +108,14 @@ export function toLeadSource(row: LeadSourceRow, origin: string): LeadSource {
     createdAt: row.createdAt.toISOString(),
     endpoint: path ? { method: "POST", path, url: `${origin}${path}` } : null,
     embed,
+    ...(stats
+      ? {
+          recentLeads: {
+            days: RECENT_LEAD_DAYS,
+            count: stats.get(row.id)?.leads ?? 0,
+            lastLeadAt: stats.get(row.id)?.lastLeadAt?.toISOString() ?? null,
+          },
+        }
+      : {}),
   };
 }

@@ -5,6 +5,7 @@ import {
   deleteLeadSource,
   getLeadSource,
   type LeadSourceFields,
+  leadSourceStats,
   listLeadSources,
   updateLeadSource,
 } from "@voronka/db";
@@ -16,6 +17,7 @@ import {
   PROVIDED_SECRET,
   parseSettings,
   publicOrigin,
+  recentSince,
   toLeadSource,
 } from "./dto.ts";
 import {
@@ -112,9 +114,14 @@ const remove = createRoute({
 
 export const leadSourceRoutes = router()
   .openapi(list, async (c) => {
-    const rows = await listLeadSources(c.get("deps").db, c.get("auth").workspaceId);
+    const { db } = c.get("deps");
+    const workspaceId = c.get("auth").workspaceId;
+    const [rows, stats] = await Promise.all([
+      listLeadSources(db, workspaceId),
+      leadSourceStats(db, workspaceId, recentSince()),
+    ]);
     const origin = publicOrigin(c);
-    return c.json({ data: rows.map((r) => toLeadSource(r, origin)) }, 200);
+    return c.json({ data: rows.map((r) => toLeadSource(r, origin, stats)) }, 200);
   })
   .openapi(create, async (c) => {
     const body = c.req.valid("json");
@@ -141,13 +148,12 @@ export const leadSourceRoutes = router()
     return c.json({ ...toLeadSource(row, publicOrigin(c)), secret: generated }, 201);
   })
   .openapi(get, async (c) => {
-    const row = await getLeadSource(
-      c.get("deps").db,
-      c.get("auth").workspaceId,
-      c.req.valid("param").id,
-    );
+    const { db } = c.get("deps");
+    const workspaceId = c.get("auth").workspaceId;
+    const row = await getLeadSource(db, workspaceId, c.req.valid("param").id);
     if (!row) throw missing();
-    return c.json(toLeadSource(row, publicOrigin(c)), 200);
+    const stats = await leadSourceStats(db, workspaceId, recentSince(), row.id);
+    return c.json(toLeadSource(row, publicOrigin(c), stats), 200);
   })
   .openapi(update, async (c) => {
     const { db } = c.get("deps");

@@ -61,6 +61,17 @@ describe("POST /api/lead-sources/{id}/test-lead", () => {
     expect(again.leadId).not.toBe(outcome.leadId);
     expect(again.contactId).toBe(outcome.contactId);
     expect(again.placement).toBeNull();
+
+    // The list and the source itself count both leads of the last 30 days.
+    const list = await h.app.request("/api/lead-sources", { headers: bearer(h.tenant.secretKey) });
+    const listed = ((await list.json()) as { data: Array<{ id: string; recentLeads: unknown }> })
+      .data; // the shape under test
+    const recent = listed.find((s) => s.id === source.id)?.recentLeads;
+    expect(recent).toMatchObject({ days: 30, count: 2 });
+    const one = await h.app.request(`/api/lead-sources/${source.id}`, {
+      headers: bearer(h.tenant.secretKey),
+    });
+    expect((await one.json()).recentLeads).toEqual(recent);
   });
 
   it("signs WhatsApp, Viber and call-tracking samples with the source's secret and stores each", async () => {
