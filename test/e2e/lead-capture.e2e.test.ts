@@ -245,6 +245,38 @@ describe("lead capture set-up", () => {
     expect(gone.status).toBe(404);
   });
 
+  it("sets up a Viber bot and call tracking, each with a working test lead", async () => {
+    for (const { tile, secret, shotName, text } of [
+      {
+        tile: /Viber bot/,
+        secret: "4453b6ac12345678-e02c5f12174805f9",
+        shotName: "lead-source-viber.png",
+        text: "set_webhook command",
+      },
+      {
+        tile: /Call tracking/,
+        secret: null,
+        shotName: "lead-source-calls.png",
+        text: "Signing key",
+      },
+    ]) {
+      await page.goto(`${server.url}/leads`);
+      await page.getByRole("link", { name: tile }).click();
+      await page.waitForURL(/\/leads\/new\/\w+$/);
+      if (secret) await page.getByLabel("Bot token").fill(secret);
+      await page.getByRole("button", { name: "Create source" }).click();
+      await page.waitForURL(/\/leads\/[0-9a-f-]{36}$/);
+      await visible(text).toBe(true);
+      await page.getByRole("button", { name: "Send a test lead" }).click();
+      await visible("Test Lead arrived").toBe(true);
+      await shot(shotName);
+      if (secret) expect(await page.content()).not.toContain(secret);
+      await page.getByRole("button", { name: "Delete source" }).click();
+      await page.getByRole("dialog").getByRole("button", { name: "Delete source" }).click();
+      await page.waitForURL(/\/leads$/);
+    }
+  });
+
   it("lists both sources with their channel and target, in English and Russian", async () => {
     await page.goto(`${server.url}/leads`);
     const rows = page.locator("table tbody tr");
