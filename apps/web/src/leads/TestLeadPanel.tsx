@@ -37,7 +37,7 @@ export function TestLeadPanel({ sourceId, channel, funnels }: Props) {
       <div className="card-header">
         <h2 id="lead-test-title">{t.testTitle}</h2>
         <p className="muted small">
-          {channel === "web_form" ? t.testFormHint : t.testHint(t.channels[channel] ?? channel)}
+          {channel === "web_form" ? t.testFormHint : t.testHint(channel)}
         </p>
       </div>
       <div className="card-body stack-sm">

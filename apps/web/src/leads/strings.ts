@@ -173,7 +173,9 @@ export const leadStrings = localized({
     // The test lead
     testTitle: "Check it works",
     testHint: (channel: string) =>
-      `Sends a sample ${channel} message from “Test Lead” to this source's own address, signed like the real thing. A contact appears in your funnel.`,
+      `Sends ${
+        channel === "call_tracking" ? "a sample call" : "a sample message"
+      } from “Test Lead” to this source's own address, in the provider's format and signed like the real thing. A contact appears in your funnel.`,
     testFormHint:
       "Sends a sample form from “Test Lead” to this form's address. A contact appears in your funnel.",
     sendTest: "Send a test lead",
@@ -351,8 +353,8 @@ export const leadStrings = localized({
       ],
     },
     testTitle: "Проверить работу",
-    testHint: (_channel: string) =>
-      "Отправит на адрес этого источника пример сообщения от «Test Lead» — в том же формате и с той же подписью, что у настоящих. В воронке появится контакт.",
+    testHint: (channel: string) =>
+      `Отправит на адрес этого источника пример ${channel === "call_tracking" ? "звонка" : "сообщения"} от «Test Lead» — в том же формате и с той же подписью, что у настоящих. В воронке появится контакт.`,
     testFormHint:
       "Отправит на адрес этой формы пример заявки от «Test Lead». В воронке появится контакт.",
     sendTest: "Отправить тестовую заявку",
