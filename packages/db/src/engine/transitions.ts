@@ -5,16 +5,21 @@ import type { AppliedStep } from "./run-inputs.ts";
 
 type Outcome = "passed" | "exited" | "converted";
 
-/** A new history row, in the shape of the insert's JSON parameter (short keys: less to send). */
-interface NewRow {
+/**
+ * The history rows of one step, in the shape of the insert's JSON parameter (short keys: less
+ * to send and parse): one row per visited node, all entered and left at the step's time and
+ * `passed`, except the last, which leaves with `l`/`o` — null while the run waits there.
+ */
+interface NewRows {
   w: string;
   j: string;
   v: number;
   e: string;
-  n: string;
+  /** Visited nodes, in order. */
+  n: string[];
   /** Entered (epoch ms). */
   a: number;
-  /** Left (epoch ms); null while the run waits there. */
+  /** The last node: left (epoch ms), null while the run waits there. */
   l: number | null;
   o: Outcome | null;
 }
@@ -27,7 +32,7 @@ export class TransitionLog {
     at: number;
     outcome: Outcome;
   }[] = [];
-  private readonly rows: NewRow[] = [];
+  private readonly rows: NewRows[] = [];
 
   /**
    * Records the node visits of one enrollment's steps. A node where the run waits stays open
@@ -40,7 +45,7 @@ export class TransitionLog {
     openInDb: boolean,
   ): void {
     let dbOpen = openInDb;
-    let open: NewRow | null = null;
+    let open: NewRows | null = null;
     for (const s of steps) {
       const ended = s.after.status === "exited" || s.after.status === "converted";
       if (s.visited.length === 0 && !ended) continue;
@@ -59,26 +64,19 @@ export class TransitionLog {
         });
       }
       dbOpen = false;
-      const lastIndex = s.visited.length - 1;
-      for (let i = 0; i <= lastIndex; i++) {
-        const row: NewRow = {
-          w: ref.workspaceId,
-          j: ref.journeyId,
-          v: ref.version,
-          e: ref.enrollmentId,
-          n: s.visited[i] as string,
-          a: s.at,
-          l: s.at,
-          o: "passed",
-        };
-        if (i === lastIndex && ended) row.o = final;
-        if (i === lastIndex && !ended) {
-          row.l = null;
-          row.o = null;
-          open = row;
-        }
-        this.rows.push(row);
-      }
+      if (s.visited.length === 0) continue;
+      const rows: NewRows = {
+        w: ref.workspaceId,
+        j: ref.journeyId,
+        v: ref.version,
+        e: ref.enrollmentId,
+        n: s.visited,
+        a: s.at,
+        l: ended ? s.at : null,
+        o: ended ? final : null,
+      };
+      if (!ended) open = rows;
+      this.rows.push(rows);
     }
   }
 
@@ -94,11 +92,15 @@ export class TransitionLog {
         where t.workspace_id = u.workspace_id and t.enrollment_id = u.enrollment_id and t.left_at is null`);
     }
     if (this.rows.length === 0) return;
-    // One JSON parameter for the whole batch (V8's native stringify, no array escaping).
+    // One JSON parameter for the whole batch (V8's native stringify, no array escaping), one
+    // object per step: the rows of its visited nodes are unfolded here.
     await tx.execute(sql`
       insert into journey_transitions (workspace_id, journey_id, version, enrollment_id, node_id, entered_at, left_at, outcome)
-      select u.w, u.j, u.v, u.e, u.n, to_timestamp(u.a / 1000), to_timestamp(u.l / 1000), u.o
+      select u.w, u.j, u.v, u.e, x.n, to_timestamp(u.a / 1000),
+             to_timestamp(case when x.i = cardinality(u.n) then u.l else u.a end / 1000),
+             case when x.i = cardinality(u.n) then u.o else 'passed' end
       from json_to_recordset(${JSON.stringify(this.rows)}::json)
-        as u(w uuid, j uuid, v int, e uuid, n text, a float8, l float8, o text)`);
+        as u(w uuid, j uuid, v int, e uuid, n text[], a float8, l float8, o text)
+      cross join lateral unnest(u.n) with ordinality as x(n, i)`);
   }
 }
