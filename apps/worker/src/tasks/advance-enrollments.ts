@@ -49,8 +49,9 @@ export function advanceEnrollments(db: Db, options: AdvanceTaskOptions = {}): Ta
     let effects = 0;
     let first = true;
     for (;;) {
+      const now = Date.now();
       const r = await advanceBatch(db, {
-        now: Date.now(),
+        now,
         ...(options.batchSize ? { batchSize: options.batchSize } : {}),
       });
       steps += r.steps;
@@ -62,7 +63,7 @@ export function advanceEnrollments(db: Db, options: AdvanceTaskOptions = {}): Ta
         if (spent > BUDGET_MS) break;
         continue;
       }
-      const next = await nextWake(db);
+      const next = await nextWake(db, now);
       if (next === null) break;
       // A timer due in a moment: wait for it here (no poll interval in between)…
       if (next - Date.now() <= SHORT_WAIT_MS && spent < BUDGET_MS) {
@@ -96,10 +97,16 @@ async function fanOutHelpers(helpers: JobHelpers, n: number): Promise<void> {
   }
 }
 
-/** The earliest future timer (epoch ms) if it falls within the next minute. */
-async function nextWake(db: Db): Promise<number | null> {
+/**
+ * The earliest timer after the last batch's clock `after` (epoch ms), if it falls within the
+ * next minute. Measured from the batch's clock, not from `now()`: a timer that fell due between
+ * the batch and this query is already due, and must not be mistaken for none (that left the
+ * last runs of a wave to the per-minute cron sweep, up to a minute late).
+ */
+async function nextWake(db: Db, after: number): Promise<number | null> {
   const r = await db.execute<{ at: number | null }>(sql`
     select (extract(epoch from min(wake_at)) * 1000)::float8 as at from enrollments
-    where wake_at is not null and wake_at > now() and wake_at < now() + ${NEXT_WAKE_WINDOW}::interval`);
+    where wake_at is not null and wake_at > to_timestamp(${after}::float8 / 1000)
+      and wake_at < now() + ${NEXT_WAKE_WINDOW}::interval`);
   return r.rows[0]?.at ?? null;
 }
