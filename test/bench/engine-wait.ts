@@ -256,6 +256,14 @@ export async function main({ size = 1_000_000 }: { size?: number }): Promise<voi
       await sleep(100);
     }
     const burstSeconds = (Date.now() - burstAt) / 1000;
+    const sends = (
+      await pool.query<{ n: number }>(
+        "select count(*)::int as n from journey_effects where workspace_id = $1 and type = 'send-email'",
+        [ws],
+      )
+    ).rows[0]?.n;
+    if (sends !== 2 * wave)
+      throw new Error(`expected ${2 * wave} sends after the burst, found ${sends}`);
     progress(
       `burst: ${wave} runs due at one instant all advanced ${burstSeconds.toFixed(1)} s after it (${Math.round(wave / burstSeconds)} runs/s)`,
     );

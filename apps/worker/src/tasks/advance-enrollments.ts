@@ -1,4 +1,4 @@
-import { ADVANCE_TASK, advanceBatch, type Db } from "@voronka/db";
+import { ADVANCE_TASK, advanceBatch, type Db, TIMER_LEAD_MS } from "@voronka/db";
 import { sql } from "drizzle-orm";
 import type { JobHelpers, Task } from "graphile-worker";
 import { z } from "zod";
@@ -16,8 +16,12 @@ const BUDGET_MS = 5_000;
 /** Helper jobs a job that finds a full batch queues, so a wave of due work runs in parallel. */
 const FAN_OUT = 2;
 
-/** A job waits in place for a timer due this soon, instead of queueing a job for it. */
-const SHORT_WAIT_MS = 2_000;
+/**
+ * A job waits in place for a timer due this soon, instead of queueing a job for it; a job for a
+ * later timer is queued this long ahead of it (graphile-worker polls for future-dated jobs), so
+ * it starts early and waits in place rather than starting up to a poll interval late.
+ */
+const SHORT_WAIT_MS = TIMER_LEAD_MS;
 
 /** How far ahead a job looks for the next timer to queue a job at its exact time. */
 const NEXT_WAKE_WINDOW = "1 minute";
@@ -36,9 +40,10 @@ export interface AdvanceTaskOptions {
  * Two things keep a wave of due timers fast without one queued job per waiting contact: a job
  * whose first batch is full queues up to `fanOut` helper jobs (fixed keys, so never more), which
  * take disjoint batches (`SKIP LOCKED`) in parallel; and a job that ran out of due work waits
- * for the next timer if it is due within two seconds, or else queues one job at its exact time
- * if it falls within the next minute (graphile-worker polls for future jobs, so that job may
- * start up to one poll interval late). The per-minute cron run stays as the safety net.
+ * for the next timer if it is due within two seconds, or else queues one job two seconds before
+ * it if it falls within the next minute (graphile-worker polls for future jobs, so a job queued
+ * for the exact time could start up to one poll interval late; this one starts early and waits
+ * in place). The per-minute cron run stays as the safety net.
  */
 export function advanceEnrollments(db: Db, options: AdvanceTaskOptions = {}): Task {
   const fanOut = options.fanOut ?? FAN_OUT;
@@ -70,12 +75,12 @@ export function advanceEnrollments(db: Db, options: AdvanceTaskOptions = {}): Ta
         await new Promise((r) => setTimeout(r, Math.max(0, next - Date.now())));
         continue;
       }
-      // …a later one within the minute: one job at its exact time.
+      // …a later one within the minute: one job, started just before its time.
       await helpers.addJob(
         ADVANCE_TASK,
         {},
         {
-          runAt: new Date(next),
+          runAt: new Date(next - TIMER_LEAD_MS),
           jobKey: `${ADVANCE_TASK}:next-wake`,
           jobKeyMode: "replace",
           maxAttempts: 25,

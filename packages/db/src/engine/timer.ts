@@ -10,8 +10,16 @@ import { ADVANCE_TASK } from "./enqueue.ts";
 export const TIMER_JOB_KEY = `${ADVANCE_TASK}:timer`;
 
 /**
+ * How long before a wake-up time its job is queued to run. graphile-worker finds future-dated
+ * jobs only by polling (every 2 s by default), so a job queued for the exact time starts up to
+ * a poll interval late; queued this much earlier, it starts before the time and the advance
+ * task waits in place for it (it waits for timers due within this long).
+ */
+export const TIMER_LEAD_MS = 2_000;
+
+/**
  * Points the single timer job at the earliest future `wake_at` (one probe of the wake-up index),
- * so timers fire within a poll interval of their due time instead of at the next per-minute
+ * {@link TIMER_LEAD_MS} ahead of it, so timers fire on time instead of at the next per-minute
  * sweep — with one queued job in total, not one per waiting contact. Called after every advance
  * run (the engine is what writes wake-up times) and after anything else that writes them.
  *
@@ -33,12 +41,13 @@ export async function scheduleTimer(db: Db, now: number = Date.now()): Promise<D
     // and schedule its successor itself — and moving a timer that is already due to later
     // could strand rows that fell due after this run's last batch. Leaving it as it is also
     // saves a write and a NOTIFY on most advance runs.
+    const runAt = new Date(Date.parse(at) - TIMER_LEAD_MS).toISOString();
     await tx.execute(sql`
-      select graphile_worker.add_job(${ADVANCE_TASK}, '{}'::json, run_at => ${at}::timestamptz,
+      select graphile_worker.add_job(${ADVANCE_TASK}, '{}'::json, run_at => ${runAt}::timestamptz,
         job_key => ${TIMER_JOB_KEY}, job_key_mode => 'replace', max_attempts => 25)
       where not exists (
         select 1 from graphile_worker._private_jobs
-        where key = ${TIMER_JOB_KEY} and locked_at is null and run_at <= ${at}::timestamptz)`);
+        where key = ${TIMER_JOB_KEY} and locked_at is null and run_at <= ${runAt}::timestamptz)`);
     return new Date(at);
   });
 }
