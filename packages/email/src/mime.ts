@@ -4,13 +4,14 @@
  *
  * Written here rather than through nodemailer's composer because it is the hot path of
  * sending: nodemailer re-parses the PEM private key for every signature (≈ 2 ms of one core per
- * message) and builds each message through a chain of streams. Here the key is parsed once
- * (`createPrivateKey`), the RSA signature is computed on libuv's thread pool (off the event
- * loop), and the message is built as strings. The output of the same inputs is byte-identical,
+ * message) and builds each message through a chain of streams. Here the key is parsed once per
+ * signer thread, the RSA signature is computed off the event loop (`signer-pool.ts`), and the
+ * message is built as strings. The output of the same inputs is byte-identical,
  * so a re-send after a crash is the same message.
  */
-import { createHash, createPrivateKey, type KeyObject, sign } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { DkimSigner, OutgoingEmail } from "./message.ts";
+import { rsaSha256Sign } from "./signer-pool.ts";
 
 const CRLF = "\r\n";
 
@@ -159,19 +160,6 @@ export function quotedPrintable(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // DKIM (RFC 6376)
 
-const keys = new Map<string, KeyObject>();
-
-/** The private key object of a PEM, parsed once (parsing costs more than signing). */
-function privateKey(pem: string): KeyObject {
-  let key = keys.get(pem);
-  if (!key) {
-    key = createPrivateKey(pem);
-    if (keys.size >= 1_000) keys.clear();
-    keys.set(pem, key);
-  }
-  return key;
-}
-
 /** Relaxed header canonicalization: `name:value` lower-cased name, unfolded, spaces squeezed. */
 function relaxedHeader(name: string, value: string): string {
   const v = value
@@ -195,13 +183,6 @@ function relaxedBody(body: string): string {
   return b ? b + CRLF : "";
 }
 
-function signAsync(data: Buffer, key: KeyObject): Promise<Buffer> {
-  // With a callback the signature is computed on libuv's thread pool, not the event loop.
-  return new Promise((resolve, reject) => {
-    sign("sha256", data, key, (err, signature) => (err ? reject(err) : resolve(signature)));
-  });
-}
-
 /** The DKIM-Signature header line (without CRLF) over the given headers and body. */
 export async function dkimSignature(
   dkim: DkimSigner,
@@ -221,8 +202,8 @@ export async function dkimSignature(
   const signed =
     headers.map(([n, v]) => `${relaxedHeader(n, v)}${CRLF}`).join("") +
     relaxedHeader("DKIM-Signature", value);
-  const b = await signAsync(Buffer.from(signed, "utf8"), privateKey(dkim.privateKey));
-  return `DKIM-Signature: ${value}${b.toString("base64")}`;
+  const b = await rsaSha256Sign(dkim.privateKey, signed);
+  return `DKIM-Signature: ${value}${b}`;
 }
 
 // ---------------------------------------------------------------------------------------------
