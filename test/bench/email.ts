@@ -1,13 +1,15 @@
 /**
  * `pnpm bench email [--size N]`: pending send-email effects (as the engine writes them) →
  * dispatcher (claim, consent, render with a warm template cache, DKIM-sign, hand to a local
- * SMTP server over a pooled connection, acknowledge, `Email Sent` event) per second. Measured
+ * SMTP server over a pooled connection, acknowledge, `Email Sent` event) per second, and the
+ * CPU time per email of the dispatcher (all threads), the SMTP server and Postgres. Measured
  * in the same run: rendering alone, and bare SMTP hand-over of one pre-rendered message.
  */
 import { fork } from "node:child_process";
 import { createPrivateKey, randomUUID, sign as signSync } from "node:crypto";
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { connect, createEmailTemplate, provisionWorkspace, saveEmailSettings } from "@voronka/db";
 import {
@@ -201,6 +203,7 @@ export async function main({ size = 5000 }: { size?: number }) {
     const rsaCpuMs = (ownCpuMs() - signCpu0) / signN;
     progress(`RSA-2048 signature: ${rsaCpuMs.toFixed(3)} ms of CPU each`);
 
+    const loadBefore = loadavg()[0] ?? 0;
     const before = await smtp.received();
     // The pool's connections are all open (the template lookups above used them), so the
     // backends read now are the ones that serve the dispatchers.
@@ -261,6 +264,8 @@ export async function main({ size = 5000 }: { size?: number }) {
         },
         emailsPerCpuSecond: Math.round((sent * 1000) / cpuTotal),
         rsaSignCpuMs: Number(rsaCpuMs.toFixed(3)),
+        // 1-minute load average of the machine before and after the dispatch (2 cores here).
+        load: [Number(loadBefore.toFixed(2)), Number((loadavg()[0] ?? 0).toFixed(2))],
       }),
     );
   } finally {
