@@ -28,8 +28,8 @@ CREATE INDEX "funnel_move_facts_cohort_idx" ON "funnel_move_facts" USING btree (
 CREATE INDEX "funnel_move_facts_entry_idx" ON "funnel_move_facts" USING btree ("workspace_id","funnel_id","moved_at","prev_entry_at","contact_id","reached") WHERE from_stage_id is null;--> statement-breakpoint
 CREATE INDEX "purchase_facts_time_idx" ON "purchase_facts" USING btree ("workspace_id","timestamp","contact_id","revenue");
 --> statement-breakpoint
--- What a purchase event is worth: the first of revenue, total, value, amount that is a number
--- (EVENT_REVENUE in packages/db/src/analytics/range.ts, the rule ingestion uses too).
+-- What a purchase event is worth to the reports: the first of revenue, total, value, amount that
+-- is a plain decimal number (the keys ingestion's revenueOf tries, in the same order).
 CREATE FUNCTION "purchase_revenue"(p jsonb) RETURNS numeric LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT coalesce(
     CASE WHEN (p->>'revenue') ~ '^\s*-?([0-9]+\.?[0-9]*|\.[0-9]+)\s*$' THEN (p->>'revenue')::numeric END,

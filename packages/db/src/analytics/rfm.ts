@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { contactPage, type ReportContactPage } from "./contact-list.ts";
-import { EVENT_REVENUE, num, PURCHASE_NAMES } from "./range.ts";
+import { num } from "./range.ts";
 
 /** Named RFM segments on the recency × frequency grid. */
 export const RFM_SEGMENTS = [
@@ -59,7 +59,8 @@ export interface RfmReport {
 }
 
 /**
- * Recomputes every customer's RFM scores from purchase events, set-based, in one transaction:
+ * Recomputes every customer's RFM scores from purchase events (the `purchase_facts` rollup),
+ * set-based, in one transaction:
  * recency = last purchase time, frequency = number of purchases, monetary = their revenue. Each
  * score is the quintile of the value among the workspace's customers,
  * `1 + floor(5 × (rank − 1) / n)` with `rank()` in ascending order — ties share a score, 5 is
@@ -70,10 +71,10 @@ export async function refreshRfm(db: Db, workspaceId: string, now: Date = new Da
     await tx.execute(sql`delete from rfm_scores where workspace_id = ${workspaceId}`);
     const r = await tx.execute(sql`
       with per_contact as (
-        select e.contact_id, max(e.timestamp) as last_at, count(*)::int as orders, sum(${EVENT_REVENUE}) as revenue
-        from events e
-        where e.workspace_id = ${workspaceId} and e.name in ${PURCHASE_NAMES} and e.timestamp <= ${now.toISOString()}
-        group by e.contact_id),
+        select p.contact_id, max(p.timestamp) as last_at, count(*)::int as orders, sum(p.revenue) as revenue
+        from purchase_facts p
+        where p.workspace_id = ${workspaceId} and p.timestamp <= ${now.toISOString()}
+        group by p.contact_id),
       ranked as (
         select *, count(*) over () as n,
                rank() over (order by last_at) as r_rank,

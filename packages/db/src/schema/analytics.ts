@@ -111,9 +111,10 @@ export const funnelMoveFacts = pgTable(
 
 /**
  * One row per purchase event (`events` named as in `PURCHASE_EVENTS`) with its revenue by the
- * rule of `EVENT_REVENUE`: narrow and in time order, so the channel report reads the purchases
- * of a range without fetching each one from the wide, time-scattered events heap. Kept current
- * by row triggers on `events` that fire only for purchase names.
+ * SQL function `purchase_revenue` (the first decimal of `revenue`, `total`, `value`,
+ * `amount`): narrow and in time order, so the channel report and the RFM refresh read purchases
+ * without fetching each one from the wide, time-scattered events heap. Kept current by row
+ * triggers on `events` that fire only for purchase names.
  */
 export const purchaseFacts = pgTable(
   "purchase_facts",
