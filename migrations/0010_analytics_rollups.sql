@@ -68,8 +68,8 @@ WHERE name IN ('Order Completed', 'Purchase', 'Payment Received');
 --> statement-breakpoint
 -- Recomputes the funnel_move_facts rows of the given (workspace, funnel, contact) keys from
 -- stage_moves. Concurrent moves of one contact in one funnel are serialised by moveContacts'
--- advisory lock, and each statement here takes a fresh snapshot, so the later writer sees the
--- earlier one's moves.
+-- lock on the contact's contact_stages row (held to commit), and each statement here takes a
+-- fresh snapshot, so the later writer sees the earlier one's moves.
 CREATE FUNCTION "funnel_move_facts_refresh"(ws uuid[], funnels uuid[], contacts uuid[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM funnel_move_facts f
