@@ -1,7 +1,11 @@
 import type { Logger } from "@voronka/core";
 import type { Database } from "@voronka/db";
 import { Logger as GraphileLogger, type Runner, run } from "graphile-worker";
-import { ADVANCE_TASK, advanceEnrollments } from "./tasks/advance-enrollments.ts";
+import {
+  ADVANCE_TASK,
+  type AdvanceTaskOptions,
+  advanceEnrollments,
+} from "./tasks/advance-enrollments.ts";
 import { DATE_TRIGGERS_TASK, dateTriggers } from "./tasks/date-triggers.ts";
 import { DISPATCH_CHANNELS_TASK, dispatchChannels } from "./tasks/dispatch-channels.ts";
 import { DISPATCH_EMAIL_TASK, dispatchEmail } from "./tasks/dispatch-email.ts";
@@ -21,6 +25,8 @@ export interface WorkerOptions {
   concurrency?: number;
   /** Milliseconds between polls when idle; LISTEN/NOTIFY wakes it sooner. */
   pollInterval?: number;
+  /** The advance task's batch size and fan-out (benchmarks try other shapes). */
+  advance?: AdvanceTaskOptions;
 }
 
 export interface RunningWorker {
@@ -62,7 +68,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     crontab: CRONTAB,
     taskList: {
       housekeeping: housekeeping(database.db),
-      [ADVANCE_TASK]: advanceEnrollments(database.db),
+      [ADVANCE_TASK]: advanceEnrollments(database.db, options.advance),
       [IMPORT_TASK]: importContacts(database.db),
       [DISPATCH_EMAIL_TASK]: dispatchEmail(database.db),
       [BULK_ENROLL_TASK]: enrollContacts(database.db),
