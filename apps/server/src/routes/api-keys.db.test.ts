@@ -69,6 +69,36 @@ describe("API keys", () => {
     expect((await after.json()).error.code).toBe("invalid_api_key");
   });
 
+  it("a revoked write key stops working on /v1 at once, though it was just used", async () => {
+    const created = CreatedApiKey.parse(
+      await (
+        await app.request("/api/api-keys", {
+          method: "POST",
+          headers: { ...bearer(tenant.secretKey), ...jsonHeaders },
+          body: JSON.stringify({ kind: "write", name: "Old site" }),
+        })
+      ).json(),
+    );
+    const track = () =>
+      app.request("/v1/track", {
+        method: "POST",
+        headers: {
+          authorization: `Basic ${Buffer.from(`${created.key}:`).toString("base64")}`,
+          ...jsonHeaders,
+        },
+        body: JSON.stringify({ userId: "u-revoke", event: "Visited" }),
+      });
+    expect((await track()).status).toBe(200);
+    const revoke = await app.request(`/api/api-keys/${created.apiKey.id}`, {
+      method: "DELETE",
+      headers: bearer(tenant.secretKey),
+    });
+    expect(revoke.status).toBe(204);
+    const after = await track();
+    expect(after.status).toBe(401);
+    expect((await after.json()).error.code).toBe("invalid_api_key");
+  });
+
   it("refuses a nameless key with 400 and writes nothing", async () => {
     const before = await database.pool.query("select count(*)::int as n from api_keys");
     const res = await app.request("/api/api-keys", {

@@ -4,6 +4,7 @@ import { AppError } from "@voronka/core";
 import { type ApiKeyRow, createApiKey, listApiKeys, revokeApiKey } from "@voronka/db";
 import { requireAuth } from "../middleware/auth.ts";
 import { authErrors, badRequest, json, notFoundResponse, router, secured } from "../openapi.ts";
+import { forgetWriteKey } from "./v1/write-key.ts";
 
 const toApiKey = (row: ApiKeyRow): ApiKey => ({
   id: row.id,
@@ -75,5 +76,6 @@ export const apiKeyRoutes = router()
     );
     if (!revoked)
       throw new AppError("not_found", "No live API key with this id in this workspace.");
+    forgetWriteKey(c.req.valid("param").id);
     return c.body(null, 204);
   });

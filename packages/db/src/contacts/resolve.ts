@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { pgArray } from "../sql-array.ts";
 import { type Identity, identityKey, MERGE_PRECEDENCE } from "./identity.ts";
@@ -15,23 +15,34 @@ export interface ResolvedContacts {
   created: Set<string>;
 }
 
-type Row = {
-  kind: string;
-  value: string;
-  contact_id: string;
-};
+/**
+ * A scalar subquery: the known identities among `keys` as a JSON array of
+ * `[kind, value, contactId]`. One parameter (a JSON text) for the whole batch; composable into a
+ * larger statement (see `probeBatch`).
+ */
+export function knownIdentitiesSql(workspaceId: string, keys: readonly Identity[]): SQL {
+  return sql`(
+    select coalesce(json_agg(json_build_array(i.kind, i.value, i.contact_id)), '[]'::json)
+    from json_to_recordset(${JSON.stringify(keys)}::json) as k(kind text, value text)
+    join contact_identities i on i.workspace_id = ${workspaceId} and i.kind = k.kind and i.value = k.value)`;
+}
+
+/** The result of `knownIdentitiesSql` as identity key → contact id. */
+export function knownIdentities(rows: unknown): Map<string, string> {
+  const map = new Map<string, string>();
+  // The subquery builds exactly this shape; node-postgres parses the json column.
+  for (const [kind, value, contactId] of rows as Array<[Identity["kind"], string, string]>) {
+    map.set(identityKey({ kind, value }), contactId);
+  }
+  return map;
+}
 
 async function lookup(tx: Tx, workspaceId: string, keys: Identity[]): Promise<Map<string, string>> {
-  const map = new Map<string, string>();
-  if (keys.length === 0) return map;
-  const rows = await tx.execute<Row>(sql`
-    select i.kind, i.value, i.contact_id
-    from contact_identities i
-    join unnest(${pgArray(keys.map((k) => k.kind))}::text[], ${pgArray(keys.map((k) => k.value))}::text[]) as k(kind, value)
-      on i.kind = k.kind and i.value = k.value
-    where i.workspace_id = ${workspaceId}`);
-  for (const row of rows.rows) map.set(`${row.kind}\u0000${row.value}`, row.contact_id);
-  return map;
+  if (keys.length === 0) return new Map();
+  const rows = await tx.execute<{ known: unknown }>(
+    sql`select ${knownIdentitiesSql(workspaceId, keys)} as known`,
+  );
+  return knownIdentities(rows.rows[0]?.known ?? []);
 }
 
 /**
@@ -47,11 +58,13 @@ export async function resolveContacts(
   tx: Tx,
   workspaceId: string,
   groups: Identity[][],
+  /** The result of a `knownIdentitiesSql` lookup of every identity in `groups`, if the caller ran one. */
+  options: { known?: Map<string, string> } = {},
 ): Promise<ResolvedContacts> {
   const unique = new Map<string, Identity>();
   for (const group of groups) for (const id of group) unique.set(identityKey(id), id);
   const all = [...unique.values()];
-  let known = await lookup(tx, workspaceId, all);
+  let known = options.known ?? (await lookup(tx, workspaceId, all));
 
   const unknown = all.filter((i) => !known.has(identityKey(i)));
   if (unknown.length > 0) {

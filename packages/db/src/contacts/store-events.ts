@@ -1,9 +1,9 @@
-import { sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { routeEventsToJourneys } from "../engine/route-events.ts";
 import { applyStageRules } from "../funnels/rules.ts";
-import { pgArray } from "../sql-array.ts";
-import type { Identity } from "./identity.ts";
+import { type Identity, identityKey } from "./identity.ts";
+import { type IngestProbe, probeBatch } from "./ingest-probe.ts";
+import { insertEvents } from "./insert-events.ts";
 import { type ContactPatch, patchContacts } from "./patch.ts";
 import { resolveContacts, type Tx } from "./resolve.ts";
 
@@ -52,10 +52,58 @@ function revenueOf(properties: Record<string, unknown>): number {
   return 0;
 }
 
+/** Events with distinct messageIds, the first of each kept (a batch may repeat one). */
+function distinct(events: readonly NormalizedEvent[]): NormalizedEvent[] {
+  const byMessageId = new Map<string, NormalizedEvent>();
+  for (const e of events) if (!byMessageId.has(e.messageId)) byMessageId.set(e.messageId, e);
+  return [...byMessageId.values()];
+}
+
+const isPurchase = (e: NormalizedEvent) =>
+  e.type === "track" && e.name !== null && PURCHASE_EVENTS.has(e.name);
+
 /**
- * Stores a batch of events in one transaction, set-based: drops re-delivered messageIds,
- * resolves (and merges) contacts, inserts the events, applies profile patches, revenue and
- * last-seen times, and funnel stage rules. Returns what was stored.
+ * The contact of each event when storing the batch is nothing but its insert: every identity
+ * is known and points at the event's one contact (nothing to create or merge), no event changes
+ * a profile or revenue, and no stage rule or journey listens. Undefined otherwise.
+ */
+function plainContacts(events: readonly NormalizedEvent[], probe: IngestProbe) {
+  if (probe.stageRules || probe.journeys) return undefined;
+  const contactIds: string[] = [];
+  for (const e of events) {
+    if (e.patch || isPurchase(e) || e.identities.length === 0) return undefined;
+    const contactId = probe.known.get(identityKey(e.identities[0]!));
+    if (!contactId) return undefined;
+    for (const id of e.identities)
+      if (probe.known.get(identityKey(id)) !== contactId) return undefined;
+    contactIds.push(contactId);
+  }
+  return contactIds;
+}
+
+function storedEvents(
+  events: readonly NormalizedEvent[],
+  contactIds: readonly string[],
+  insertedIds: Map<string, number>,
+): StoredEvent[] {
+  const stored: StoredEvent[] = [];
+  events.forEach((e, i) => {
+    const id = insertedIds.get(e.messageId);
+    if (id === undefined) return;
+    const { messageId, type, name, timestamp } = e;
+    stored.push({ id, messageId, contactId: contactIds[i]!, type, name, timestamp });
+  });
+  return stored;
+}
+
+/**
+ * Stores a batch of events, set-based: drops re-delivered messageIds, resolves (and merges)
+ * contacts, inserts the events, applies profile patches, revenue and last-seen times, funnel
+ * stage rules and journey triggers. Returns what was stored, committed.
+ *
+ * Statements: one probe (identities, listeners), then for a batch of known contacts that
+ * nothing else listens to — the common case — one insert, which commits on its own; any other
+ * batch runs in one transaction (`storeEventsInTx`).
  */
 export async function storeEvents(
   db: Db,
@@ -65,7 +113,15 @@ export async function storeEvents(
   if (events.length === 0) return { stored: [], duplicates: 0 };
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction((tx) => storeEventsInTx(tx, workspaceId, events));
+      const fresh = distinct(events);
+      const probe = await probeBatch(db, workspaceId, fresh);
+      const contactIds = plainContacts(fresh, probe);
+      if (contactIds) {
+        const insertedIds = await insertEvents(db, workspaceId, fresh, contactIds);
+        const stored = storedEvents(fresh, contactIds, insertedIds);
+        return { stored, duplicates: events.length - stored.length };
+      }
+      return await db.transaction((tx) => storeEventsInTx(tx, workspaceId, events, probe));
     } catch (err) {
       // Two writers touching the same contacts in different orders: Postgres aborts one; retry it.
       const code =
@@ -76,76 +132,67 @@ export async function storeEvents(
   }
 }
 
+/**
+ * `storeEvents` inside the caller's transaction. `probe`: the batch's `probeBatch`, when the
+ * caller ran it (it only reads, so it may have run before the transaction began).
+ */
 export async function storeEventsInTx(
   tx: Tx,
   workspaceId: string,
   input: NormalizedEvent[],
+  probe?: IngestProbe,
 ): Promise<StoreResult> {
-  const byMessageId = new Map<string, NormalizedEvent>();
-  for (const e of input) if (!byMessageId.has(e.messageId)) byMessageId.set(e.messageId, e);
-  // Re-delivered messageIds are dropped by the insert's ON CONFLICT below; their contacts
-  // already exist, so resolving them first creates nothing.
-  const fresh = [...byMessageId.values()];
+  // Re-delivered messageIds are dropped by the insert's ON CONFLICT; their contacts already
+  // exist, so resolving them first creates nothing.
+  const fresh = distinct(input);
+  const { known, stageRules, journeys } = probe ?? (await probeBatch(tx, workspaceId, fresh));
   const { contactIds } = await resolveContacts(
     tx,
     workspaceId,
     fresh.map((e) => e.identities),
+    { known },
   );
+  const insertedIds = await insertEvents(tx, workspaceId, fresh, contactIds);
+  const stored = storedEvents(fresh, contactIds, insertedIds);
 
-  const inserted = await tx.execute<{ id: string; message_id: string; contact_id: string }>(sql`
-    insert into events (workspace_id, message_id, type, name, contact_id, user_id, anonymous_id, properties, context, timestamp)
-    select ${workspaceId}, e.message_id, e.type, e.name, e.contact_id, e.user_id, e.anonymous_id,
-           e.properties::jsonb, e.context::jsonb, e.ts
-    from unnest(
-      ${pgArray(fresh.map((e) => e.messageId))}::text[], ${pgArray(fresh.map((e) => e.type))}::text[],
-      ${pgArray(fresh.map((e) => e.name))}::text[], ${pgArray(contactIds)}::uuid[],
-      ${pgArray(fresh.map((e) => e.userId))}::text[], ${pgArray(fresh.map((e) => e.anonymousId))}::text[],
-      ${pgArray(fresh.map((e) => JSON.stringify(e.properties)))}::text[], ${pgArray(fresh.map((e) => JSON.stringify(e.context)))}::text[],
-      ${pgArray(fresh.map((e) => e.timestamp.toISOString()))}::timestamptz[]
-    ) as e(message_id, type, name, contact_id, user_id, anonymous_id, properties, context, ts)
-    on conflict (workspace_id, message_id) do nothing
-    returning id, message_id, contact_id`);
-
-  const insertedIds = new Map(inserted.rows.map((r) => [r.message_id, Number(r.id)]));
-  const stored: StoredEvent[] = [];
+  // Last-seen alone was written by the insert; profile changes and purchases need the full update.
+  const lastSeen = new Map<string, Date>();
   const patches = new Map<string, ContactPatch>();
   fresh.forEach((e, i) => {
-    const id = insertedIds.get(e.messageId);
+    if (!insertedIds.has(e.messageId)) return;
     const contactId = contactIds[i]!;
-    if (id === undefined) return;
-    stored.push({
-      id,
-      messageId: e.messageId,
-      contactId,
-      type: e.type,
-      name: e.name,
-      timestamp: e.timestamp,
-    });
-    const patch = patches.get(contactId) ?? { lastSeenAt: e.timestamp };
-    if (!patch.lastSeenAt || e.timestamp > patch.lastSeenAt) patch.lastSeenAt = e.timestamp;
+    const seen = lastSeen.get(contactId);
+    if (!seen || e.timestamp > seen) lastSeen.set(contactId, e.timestamp);
+    if (!e.patch && !isPurchase(e)) return;
+    const patch = patches.get(contactId) ?? {};
     if (e.patch) mergePatch(patch, e.patch);
-    if (e.type === "track" && e.name && PURCHASE_EVENTS.has(e.name)) {
+    if (isPurchase(e)) {
       patch.addRevenue = (patch.addRevenue ?? 0) + revenueOf(e.properties);
       patch.addOrders = (patch.addOrders ?? 0) + 1;
     }
     patches.set(contactId, patch);
   });
+  for (const [contactId, patch] of patches) patch.lastSeenAt = lastSeen.get(contactId)!;
   await patchContacts(tx, workspaceId, patches);
 
   const tracked = stored.filter((e) => e.type === "track" && e.name);
-  if (tracked.length > 0) {
+  if (tracked.length > 0 && stageRules) {
     await applyStageRules(
       tx,
       workspaceId,
       tracked.map((e) => ({ contactId: e.contactId, eventName: e.name!, eventId: e.id })),
+      { listening: true },
     );
+  }
+  if (tracked.length > 0 && journeys) {
+    const properties = new Map(fresh.map((e) => [e.messageId, e.properties]));
     await routeEventsToJourneys(
       tx,
       workspaceId,
       tracked.map((e) => ({
         ...e,
         name: e.name ?? "",
-        properties: byMessageId.get(e.messageId)?.properties ?? {},
+        properties: properties.get(e.messageId) ?? {},
       })),
     );
   }

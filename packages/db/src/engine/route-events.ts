@@ -1,5 +1,5 @@
 import { ContactSnapshot, isTrigger, JourneyEvent, triggerMatches } from "@voronka/journey";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Tx } from "../contacts/resolve.ts";
 import { pgArray } from "../sql-array.ts";
 import { enqueueAdvance } from "./enqueue.ts";
@@ -13,6 +13,20 @@ export interface RoutedEvent {
   name: string;
   properties: Record<string, unknown>;
   timestamp: Date;
+}
+
+/** Journey versions that track events of these names can wake (any live or paused version) or start (the current version of a live journey). */
+function listeningVersionsWhere(workspaceId: string, names: readonly string[]): SQL {
+  return sql`j.workspace_id = ${workspaceId} and j.status in ('live', 'paused')
+      and (v.wake_events && ${pgArray(names)}::text[] or (v.version = j.current_version and v.trigger_events && ${pgArray(names)}::text[]))`;
+}
+
+/** A boolean SQL expression: does any journey listen to track events of these names? */
+export function journeysListenSql(workspaceId: string, names: readonly string[]): SQL {
+  return sql`exists (
+    select 1 from journeys j
+    join journey_versions v on v.workspace_id = j.workspace_id and v.journey_id = j.id
+    where ${listeningVersionsWhere(workspaceId, names)})`;
 }
 
 /**
@@ -40,8 +54,7 @@ export async function routeEventsToJourneys(
            v.trigger_events && ${pgArray(names)}::text[] as triggers
     from journeys j
     join journey_versions v on v.workspace_id = j.workspace_id and v.journey_id = j.id
-    where j.workspace_id = ${workspaceId} and j.status in ('live', 'paused')
-      and (v.wake_events && ${pgArray(names)}::text[] or (v.version = j.current_version and v.trigger_events && ${pgArray(names)}::text[]))`);
+    where ${listeningVersionsWhere(workspaceId, names)}`);
   if (versions.rows.length === 0) return { woken: 0, enrolled: 0 };
   const ordered = [...events];
   const woken = await tx.execute(sql`

@@ -1,7 +1,14 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Tx } from "../contacts/resolve.ts";
 import { pgArray } from "../sql-array.ts";
 import { moveContacts, type RecordedMove } from "./move.ts";
+
+/** A boolean SQL expression: does an enabled stage rule listen to any of these event names? */
+export function stageRulesListenSql(workspaceId: string, names: readonly string[]): SQL {
+  return sql`exists (
+    select 1 from stage_rules
+    where workspace_id = ${workspaceId} and enabled and event_name = any(${pgArray(names)}::text[]))`;
+}
 
 /**
  * Applies "event X moves to stage Y" rules to freshly stored events, set-based. A forward-only
@@ -11,12 +18,16 @@ export async function applyStageRules(
   tx: Tx,
   workspaceId: string,
   events: Array<{ contactId: string; eventName: string; eventId: number }>,
+  /** `stageRulesListenSql`'s answer for these names, when the caller already asked. */
+  options: { listening?: boolean } = {},
 ): Promise<RecordedMove[]> {
   const names = [...new Set(events.map((e) => e.eventName))];
-  const hasRules = await tx.execute<{ n: number }>(sql`
-    select 1 as n from stage_rules
-    where workspace_id = ${workspaceId} and enabled and event_name = any(${pgArray(names)}::text[]) limit 1`);
-  if (hasRules.rows.length === 0) return [];
+  if (options.listening === undefined) {
+    const check = await tx.execute<{ listening: boolean }>(
+      sql`select ${stageRulesListenSql(workspaceId, names)} as listening`,
+    );
+    if (!check.rows[0]?.listening) return [];
+  } else if (!options.listening) return [];
 
   const candidates = await tx.execute<{
     funnel_id: string;

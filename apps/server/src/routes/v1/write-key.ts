@@ -16,6 +16,32 @@ export function writeKeyFromHeader(header: string | undefined): string | undefin
   return user || undefined;
 }
 
+/**
+ * Write keys this process has recently found valid: a busy sender must not cost a lookup per
+ * request. Entries live 2 s, and a key revoked through this process is forgotten at once; so a
+ * revoked write key is refused by every process within 2 s (write keys are public anyway: they
+ * ship in the web snippet). Keys not found are never cached, so a new key works at once.
+ */
+const validKeys = new Map<string, { id: string; workspaceId: string; until: number }>();
+const VALID_FOR_MS = 2_000;
+
+/** Forgets a revoked key (by its id) in this process. */
+export function forgetWriteKey(keyId: string): void {
+  for (const [key, entry] of validKeys) if (entry.id === keyId) validKeys.delete(key);
+}
+
+/** When this process last recorded each key's use: a hot key must not cost a statement a request. */
+const lastTouched = new Map<string, number>();
+const TOUCH_EVERY_MS = 60_000;
+
+function touchDue(keyId: string): boolean {
+  const now = Date.now();
+  if (now - (lastTouched.get(keyId) ?? 0) < TOUCH_EVERY_MS) return false;
+  if (lastTouched.size > 10_000) lastTouched.clear();
+  lastTouched.set(keyId, now);
+  return true;
+}
+
 export async function authenticateWriteKey(
   c: Parameters<Parameters<typeof createMiddleware<AppEnv>>[0]>[0],
   key: string | undefined,
@@ -26,6 +52,8 @@ export async function authenticateWriteKey(
       "Send the workspace write key as the HTTP Basic user name (as Segment's libraries do).",
     );
   }
+  const cached = validKeys.get(key);
+  if (cached && cached.until > Date.now()) return cached.workspaceId;
   const { db, log } = c.get("deps");
   const row = await findApiKey(db, key);
   if (!row)
@@ -36,6 +64,16 @@ export async function authenticateWriteKey(
       "Use the workspace's write key for /v1; secret keys are for the management API.",
     );
   }
-  touchApiKey(db, row.workspaceId, row.id).catch((err) => log.warn({ err }, "touchApiKey failed"));
+  if (validKeys.size > 10_000) validKeys.clear();
+  validKeys.set(key, {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    until: Date.now() + VALID_FOR_MS,
+  });
+  if (touchDue(row.id)) {
+    touchApiKey(db, row.workspaceId, row.id).catch((err) =>
+      log.warn({ err }, "touchApiKey failed"),
+    );
+  }
   return row.workspaceId;
 }
