@@ -12,7 +12,7 @@ import pg from "pg";
 import { benchDatabase, progress } from "./support/database.ts";
 
 /** Concurrent engine loops (each one transaction at a time) and enrollments per transaction. */
-const LOOPS = Number(process.env.BENCH_LOOPS ?? 4);
+const LOOPS = Number(process.env.BENCH_LOOPS ?? 2);
 const BATCH = Number(process.env.BENCH_BATCH ?? 1000);
 const NODES_PER_CONTACT = 5;
 /**
@@ -160,7 +160,7 @@ async function noopCeiling(pool: pg.Pool, jobs: number): Promise<number> {
 
 /**
  * `pnpm bench engine [--size N]`: N contacts through a 5-node journey on the real engine
- * (enrolled at the trigger in transactions of 5,000, then advanced by 4 concurrent loops of
+ * (enrolled at the trigger in transactions of 5,000, then advanced by 2 concurrent loops (one per core) of
  * 1,000-enrollment batches; sends go to the outbox, stage moves are applied), and in the same
  * run graphile-worker's no-op job throughput with localQueue and zero batch delays.
  */
