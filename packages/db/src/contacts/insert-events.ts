@@ -13,6 +13,11 @@ export async function insertEvents(
   workspaceId: string,
   events: readonly NormalizedEvent[],
   contactIds: readonly string[],
+  /**
+   * The contacts whose last-seen time is known to be behind (from `probeBatch`), with their
+   * newest event time; omitted, every inserted event's contact is checked.
+   */
+  behind?: ReadonlyArray<{ id: string; ts: Date }>,
 ): Promise<Map<string, number>> {
   const rows = events.map((e, i) => ({
     m: e.messageId,
@@ -33,11 +38,19 @@ export async function insertEvents(
         as e(m text, t text, n text, c uuid, u text, a text, p jsonb, x jsonb, ts timestamptz)
       on conflict (workspace_id, message_id) do nothing
       returning id, message_id, contact_id, "timestamp" as ts
-    ), seen as (
+    )${
+      behind === undefined
+        ? sql`, seen as (
       update contacts c set last_seen_at = s.ts, updated_at = now()
       from (select contact_id, max(ts) as ts from ins group by contact_id) s
-      where c.workspace_id = ${workspaceId} and c.id = s.contact_id and c.last_seen_at < s.ts - interval '5 minutes'
-    )
+      where c.workspace_id = ${workspaceId} and c.id = s.contact_id and c.last_seen_at < s.ts - interval '5 minutes')`
+        : behind.length > 0
+          ? sql`, seen as (
+      update contacts c set last_seen_at = s.ts, updated_at = now()
+      from jsonb_to_recordset(${JSON.stringify(behind)}::jsonb) as s(id uuid, ts timestamptz)
+      where c.workspace_id = ${workspaceId} and c.id = s.id and c.last_seen_at < s.ts - interval '5 minutes')`
+          : sql``
+    }
     select id, message_id from ins`);
   return new Map(inserted.rows.map((r) => [r.message_id, Number(r.id)]));
 }

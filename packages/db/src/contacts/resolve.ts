@@ -23,7 +23,7 @@ export interface ResolvedContacts {
 export function knownIdentitiesSql(workspaceId: string, keys: readonly Identity[]): SQL {
   return sql`(
     select coalesce(json_agg(json_build_array(i.kind, i.value, i.contact_id)), '[]'::json)
-    from json_to_recordset(${JSON.stringify(keys)}::json) as k(kind text, value text)
+    from jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as k(kind text, value text)
     join contact_identities i on i.workspace_id = ${workspaceId} and i.kind = k.kind and i.value = k.value)`;
 }
 

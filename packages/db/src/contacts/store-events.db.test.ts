@@ -140,4 +140,27 @@ describe("storeEvents", () => {
     // The second rule would move it backwards: forward-only rules leave it in Offer.
     expect(moves).toEqual([{ to_stage_id: offer.id, cause: "rule", cause_ref: rule!.id }]);
   });
+
+  it("moves last-seen forward for a known contact, only when it is more than 5 minutes behind", async () => {
+    await storeEvents(database.db, ws, [ev({ userId: "seen" })]);
+    const setSeen = (iso: string) =>
+      q("update contacts set last_seen_at = $1 where user_id = 'seen'", [iso]);
+    const seen = async () =>
+      (await q<{ at: Date }>("select last_seen_at as at from contacts where user_id = 'seen'"))[0]!
+        .at;
+
+    await setSeen("2026-03-01T10:00:00Z");
+    const later = new Date("2026-03-01T12:00:00Z");
+    const result = await storeEvents(database.db, ws, [
+      ev({ userId: "seen" }, { timestamp: new Date("2026-03-01T11:00:00Z") }),
+      ev({ userId: "seen" }, { timestamp: later }),
+    ]);
+    expect(result.stored).toHaveLength(2);
+    expect(await seen()).toEqual(later);
+
+    await storeEvents(database.db, ws, [
+      ev({ userId: "seen" }, { timestamp: new Date("2026-03-01T12:04:00Z") }),
+    ]);
+    expect(await seen()).toEqual(later);
+  });
 });

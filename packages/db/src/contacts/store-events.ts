@@ -81,6 +81,25 @@ function plainContacts(events: readonly NormalizedEvent[], probe: IngestProbe) {
   return contactIds;
 }
 
+const SEEN_EVERY_MS = 5 * 60 * 1000;
+
+/** Contacts whose last-seen time is more than 5 minutes behind their newest event here. */
+function behindLastSeen(
+  events: readonly NormalizedEvent[],
+  contactIds: readonly string[],
+  lastSeen: Map<string, number>,
+): Array<{ id: string; ts: Date }> {
+  const newest = new Map<string, Date>();
+  events.forEach((e, i) => {
+    const id = contactIds[i]!;
+    const ts = newest.get(id);
+    if (!ts || e.timestamp > ts) newest.set(id, e.timestamp);
+  });
+  return [...newest]
+    .filter(([id, ts]) => ts.getTime() - (lastSeen.get(id) ?? 0) > SEEN_EVERY_MS)
+    .map(([id, ts]) => ({ id, ts }));
+}
+
 function storedEvents(
   events: readonly NormalizedEvent[],
   contactIds: readonly string[],
@@ -117,7 +136,8 @@ export async function storeEvents(
       const probe = await probeBatch(db, workspaceId, fresh);
       const contactIds = plainContacts(fresh, probe);
       if (contactIds) {
-        const insertedIds = await insertEvents(db, workspaceId, fresh, contactIds);
+        const behind = behindLastSeen(fresh, contactIds, probe.lastSeen);
+        const insertedIds = await insertEvents(db, workspaceId, fresh, contactIds, behind);
         const stored = storedEvents(fresh, contactIds, insertedIds);
         return { stored, duplicates: events.length - stored.length };
       }
