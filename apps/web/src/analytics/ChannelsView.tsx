@@ -1,6 +1,7 @@
 import type { ChannelReport } from "@voronka/contract";
 import { useState } from "react";
 import { useQuery } from "../api/use-query.ts";
+import { sourceLabel } from "../contacts/labels.ts";
 import { EmptyState } from "../ui/EmptyState.tsx";
 import { AnalyticsIcon } from "../ui/Icons.tsx";
 import { LoadError } from "../ui/LoadError.tsx";
@@ -65,7 +66,12 @@ function ChannelBody({ r, range, margin }: { r: ChannelReport; range: Range; mar
       ) : (
         <>
           <Panel title={s.byChannel} csv={csv("channels")}>
-            <ChannelTable rows={r.byChannel} keyLabel={s.channel} total={tt.leads} />
+            <ChannelTable
+              rows={r.byChannel}
+              keyLabel={s.channel}
+              total={tt.leads}
+              label={sourceLabel}
+            />
           </Panel>
           <Panel title={s.bySource} csv={csv("sources")}>
             <ChannelTable rows={r.bySource} keyLabel={s.source} total={tt.leads} />
@@ -111,10 +117,13 @@ function ChannelTable({
   rows,
   keyLabel,
   total,
+  label = (key) => key,
 }: {
   rows: ChannelReport["byChannel"];
   keyLabel: string;
   total: number;
+  /** How a row's key reads on screen ("web_form" → "Web form" for channels). */
+  label?: (key: string) => string;
 }) {
   return (
     <div className="table-wrap">
@@ -135,7 +144,7 @@ function ChannelTable({
         <tbody>
           {rows.map((x) => (
             <tr key={x.key}>
-              <td className="table-strong">{x.key}</td>
+              <td className="table-strong">{label(x.key)}</td>
               <td className="an-bar-cell">
                 <ShareBar value={total ? x.leads / total : 0} />
                 <span>{fmtInt(x.leads)}</span>

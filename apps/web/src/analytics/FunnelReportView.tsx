@@ -44,7 +44,11 @@ export function FunnelReportView({ range, toolbar }: { range: Range; toolbar: Re
       <div className="toolbar an-toolbar">
         <label className="an-field">
           <span>{s.pick}</span>
-          <select className="select" value={funnelId} onChange={(e) => setFunnelId(e.target.value)}>
+          <select
+            className="input select"
+            value={funnelId}
+            onChange={(e) => setFunnelId(e.target.value)}
+          >
             {list.map((f) => (
               <option key={f.id} value={f.id}>
                 {f.name}

@@ -46,7 +46,7 @@ export function JourneyReportView({ range, toolbar }: { range: Range; toolbar: R
         <label className="an-field">
           <span>{s.pick}</span>
           <select
-            className="select"
+            className="input select"
             value={journeyId}
             onChange={(e) => setJourneyId(e.target.value)}
           >
@@ -184,7 +184,7 @@ function NodeTable({ report }: { report: JourneyReport }) {
         <label className="an-field an-inline">
           <span>{s.version}</span>
           <select
-            className="select"
+            className="input select"
             value={version}
             onChange={(e) => setVersion(Number(e.target.value))}
           >

@@ -153,7 +153,11 @@ function EnrollForm({ pick }: { pick: RfmPick }) {
     <div className="an-enroll">
       <label className="an-field">
         <span>{s.enrollPick}</span>
-        <select className="select" value={journeyId} onChange={(e) => setJourneyId(e.target.value)}>
+        <select
+          className="input select"
+          value={journeyId}
+          onChange={(e) => setJourneyId(e.target.value)}
+        >
           {live.map((j) => (
             <option key={j.id} value={j.id}>
               {j.name}

@@ -11,7 +11,7 @@ export function RangeSelect({ value, onChange }: { value: RangeKey; onChange(v: 
     <label className="an-field">
       <span>{t.range}</span>
       <select
-        className="select"
+        className="input select"
         value={value}
         onChange={(e) => onChange(e.target.value as RangeKey)}
       >
