@@ -27,6 +27,10 @@ const TemplateEditorPage = lazy(() =>
   import("./templates/TemplateEditorPage.tsx").then((m) => ({ default: m.TemplateEditorPage })),
 );
 
+const BlockEditorPage = lazy(() =>
+  import("./templates/BlockEditorPage.tsx").then((m) => ({ default: m.BlockEditorPage })),
+);
+
 // The canvas editor (React Flow, the journey validator) loads only when a journey is opened.
 const JourneyEditorPage = lazy(() =>
   import("./journeys/JourneyEditorPage.tsx").then((m) => ({ default: m.JourneyEditorPage })),
@@ -65,6 +69,14 @@ export function App() {
         <Route path="/leads/new/:channel" element={<LeadSourcePage />} />
         <Route path="/leads/:sourceId" element={<LeadSourcePage />} />
         <Route path="/templates" element={<TemplatesPage />} />
+        <Route
+          path="/templates/blocks/:name"
+          element={
+            <Suspense fallback={<Loading label="" />}>
+              <BlockEditorPage />
+            </Suspense>
+          }
+        />
         <Route
           path="/templates/:templateId"
           element={

@@ -1,5 +1,5 @@
-import { useState } from "react";
-import { Link, useNavigate } from "react-router-dom";
+import { type ReactNode, useState } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { errorMessage } from "../api/client.ts";
 import { useQuery } from "../api/use-query.ts";
 import { EmptyState } from "../ui/EmptyState.tsx";
@@ -8,14 +8,44 @@ import { TemplatesIcon } from "../ui/Icons.tsx";
 import { LoadError } from "../ui/LoadError.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
+import { blockStrings } from "./block-strings.ts";
 import { emailApi } from "./email-api.ts";
+import { SharedBlocks } from "./SharedBlocks.tsx";
 import { StarterGallery } from "./StarterGallery.tsx";
 import { blankStarter } from "./starters.ts";
 import { templateStrings as t } from "./strings.ts";
 import "../styles/templates.css";
 
-/** The workspace's email templates, newest first, and the way to start a new one. */
+/** `/templates`: the email templates, and (`?tab=blocks`) the shared blocks they include. */
 export function TemplatesPage() {
+  const [params, setParams] = useSearchParams();
+  const tab = params.get("tab") === "blocks" ? "blocks" : "templates";
+  const tabs = (
+    <div className="segmented templates-tabs" role="tablist">
+      {(["templates", "blocks"] as const).map((k) => (
+        <button
+          key={k}
+          type="button"
+          role="tab"
+          aria-selected={tab === k}
+          className={tab === k ? "segmented-item is-active" : "segmented-item"}
+          onClick={() => setParams(k === "blocks" ? { tab: k } : {}, { replace: true })}
+        >
+          {k === "blocks" ? blockStrings.tabBlocks : blockStrings.tabTemplates}
+        </button>
+      ))}
+    </div>
+  );
+  return (
+    <>
+      <PageHeader title={t.title} description={t.description} />
+      {tab === "blocks" ? <SharedBlocks tabs={tabs} /> : <TemplateList tabs={tabs} />}
+    </>
+  );
+}
+
+/** The workspace's email templates, newest first, and the way to start a new one. */
+function TemplateList({ tabs }: { tabs: ReactNode }) {
   const { state, reload } = useQuery(emailApi.listTemplates);
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
@@ -48,13 +78,10 @@ export function TemplatesPage() {
 
   return (
     <>
-      <PageHeader
-        title={t.title}
-        description={t.description}
-        actions={
-          state.status === "success" && state.data.data.length > 0 ? newButton(t.newTemplate) : null
-        }
-      />
+      <div className="templates-toolbar">
+        {tabs}
+        {state.status === "success" && state.data.data.length > 0 ? newButton(t.newTemplate) : null}
+      </div>
       {error ? (
         <div className="alert alert-error" role="alert">
           {error}

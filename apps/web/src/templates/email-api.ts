@@ -1,5 +1,6 @@
 import {
   DevMailboxMessage,
+  EmailPartial,
   EmailSettings,
   EmailStarter,
   EmailTemplate,
@@ -38,6 +39,7 @@ const Sent: Schema<Sent> = TestSendResult;
 const Settings: Schema<Settings> = EmailSettings;
 const Mailbox = listOf<Message>(DevMailboxMessage);
 const Starters = listOf<EmailStarter>(EmailStarter);
+const Partials = listOf<EmailPartial>(EmailPartial);
 
 /** Typed calls to the email API (templates, preview, test send, settings, dev mailbox). */
 export const emailApi = {
@@ -64,6 +66,11 @@ export const emailApi = {
       contactId,
       vars: {},
     }),
+
+  /** Shared blocks (MJML partials), current versions. */
+  partials: () => request("GET", "/api/email/partials", Partials),
+  savePartial: (name: string, mjml: string) =>
+    request("PUT", `/api/email/partials/${id(name)}`, EmailPartial, { mjml }),
 
   settings: () => request("GET", "/api/email/settings", Settings),
   updateSettings: (body: SettingsPatch) => request("PATCH", "/api/email/settings", Settings, body),

@@ -98,7 +98,8 @@ function changes(before: Draft, after: Draft): UpdateEmailTemplateBody {
   return patch;
 }
 
-function toIssues(error: ApiError): DraftIssues {
+/** The server's validation details, split into MJML lines and the rest. */
+export function toIssues(error: ApiError): DraftIssues {
   const details = error.details ?? [];
   if (details.length === 0) return { mjml: [], other: [error.message] };
   const result: DraftIssues = { mjml: [], other: [] };
