@@ -6,7 +6,6 @@ export * from "./mime.ts";
 export * from "./partials.ts";
 export * from "./render.ts";
 export { closeSigners } from "./signer-pool.ts";
-export * from "./smtp-client.ts";
 export * from "./starters.ts";
 export * from "./text.ts";
 export * from "./tracking.ts";
