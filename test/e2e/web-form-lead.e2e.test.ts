@@ -75,7 +75,7 @@ afterAll(async () => {
 });
 
 describe("a lead from a web form on the customer's site", () => {
-  it("is recorded, lands in the funnel's first stage on the board, and shows on the contact card", async () => {
+  it("is recorded, lands in the first stage on the board, is dragged across two stages, and its history shows on the card", async () => {
     const visitor = await browser.newPage({ viewport: { width: 1000, height: 700 } });
     await visitor.goto(`${siteUrl}/?utm_source=google&utm_medium=cpc&utm_campaign=weddings`);
     await visitor.getByLabel("Name").fill("Olga Ivanova");
@@ -109,7 +109,18 @@ describe("a lead from a web form on the customer's site", () => {
     await expect.poll(() => firstStage.getByText("Olga Ivanova").isVisible()).toBe(true);
     await page.screenshot({ path: path.join(ARTIFACTS, "board-web-form-lead.png") });
 
-    await page.getByText("Olga Ivanova").first().click();
+    // The manager drags the new lead on across two stages.
+    const column = (name: string) => page.getByRole("region", { name, exact: true });
+    const card = () => page.locator(".board-card", { hasText: "Olga Ivanova" });
+    await card().dragTo(column("Offer sent"));
+    await expect.poll(() => column("Offer sent").getByText("Olga Ivanova").isVisible()).toBe(true);
+    await card().dragTo(column("Presentation booked"));
+    await expect
+      .poll(() => column("Presentation booked").getByText("Olga Ivanova").isVisible())
+      .toBe(true);
+    await expect.poll(() => column("Offer sent").getByText("Olga Ivanova").count()).toBe(0);
+
+    await card().getByRole("link", { name: "Olga Ivanova" }).click();
     await expect
       .poll(() => page.getByRole("heading", { name: "Olga Ivanova" }).isVisible())
       .toBe(true);
@@ -121,6 +132,10 @@ describe("a lead from a web form on the customer's site", () => {
           .isVisible(),
       )
       .toBe(true);
+    const history = (text: string) =>
+      expect.poll(() => page.getByText(text).first().isVisible(), { message: text });
+    await history("Moved from First contact to Offer sent · by a user").toBe(true);
+    await history("Moved from Offer sent to Presentation booked · by a user").toBe(true);
     await page.screenshot({
       path: path.join(ARTIFACTS, "contact-card-web-form-lead.png"),
       fullPage: true,
