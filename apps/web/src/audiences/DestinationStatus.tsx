@@ -1,3 +1,4 @@
+import { Link } from "react-router-dom";
 import { formatDateTime, formatRelative } from "../ui/format.ts";
 import type { DestinationData } from "./audiences-api.ts";
 import { audienceStrings as t } from "./strings.ts";
@@ -9,7 +10,7 @@ export function DestinationStatus({ d }: { d: DestinationData }) {
     return (
       <li className="audience-dest">
         <span className="badge badge-neutral">{name}</span>
-        <span className="muted">{t.noAccount}</span>
+        <Link to="/settings#ad-accounts">{t.noAccount}</Link>
       </li>
     );
   }

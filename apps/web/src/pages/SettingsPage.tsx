@@ -1,3 +1,4 @@
+import { AdAccountsSection } from "../settings/AdAccountsSection.tsx";
 import { ApiKeysSection } from "../settings/ApiKeysSection.tsx";
 import { ChannelsSection } from "../settings/ChannelsSection.tsx";
 import { EmailSection } from "../settings/EmailSection.tsx";
@@ -18,6 +19,7 @@ export function SettingsPage() {
         <MembersSection />
         <EmailSection />
         <ChannelsSection />
+        <AdAccountsSection />
         <SendingRulesSection />
         <ApiKeysSection />
       </div>
