@@ -9,6 +9,8 @@ import { ContactsIcon } from "../ui/Icons.tsx";
 import { LoadError } from "../ui/LoadError.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
+import { BulkActions } from "./BulkActions.tsx";
+import { bulkStrings as bt } from "./bulk-strings.ts";
 import { contactName, knownSources, sourceLabel } from "./labels.ts";
 import { StageFilter } from "./StageFilter.tsx";
 import { listStrings as t } from "./strings.ts";
@@ -34,11 +36,13 @@ export function ContactsPage() {
   const [page, setPage] = useState<Page>({ status: "loading" });
   const [generation, setGeneration] = useState(0);
   const funnels = useQuery(api.listFunnels);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `filterKey` stands for `filters`.
   useEffect(() => {
     let current = true;
     setPage({ status: "loading" });
+    setSelected(new Set());
     api.listContacts({ ...filters, limit: PAGE_SIZE }).then(
       (result) =>
         current &&
@@ -120,7 +124,13 @@ export function ContactsPage() {
         ) : null}
         {page.status === "ready" && page.rows.length > 0 ? (
           <>
-            <ContactTable rows={page.rows} />
+            <BulkActions
+              selected={[...selected]}
+              funnels={funnels.state.status === "success" ? funnels.state.data : null}
+              filters={filters}
+              onClear={() => setSelected(new Set())}
+            />
+            <ContactTable rows={page.rows} selected={selected} onSelect={setSelected} />
             {page.nextCursor ? (
               <div className="list-more">
                 <button type="button" className="button" onClick={loadMore} disabled={page.more}>
@@ -233,12 +243,36 @@ function Filters({ filters, funnels, onChange, onClear }: FiltersProps) {
   );
 }
 
-function ContactTable({ rows }: { rows: ContactSummary[] }) {
+interface TableProps {
+  rows: ContactSummary[];
+  selected: ReadonlySet<string>;
+  onSelect(next: ReadonlySet<string>): void;
+}
+
+function ContactTable({ rows, selected, onSelect }: TableProps) {
+  const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  function toggle(contactId: string, on: boolean) {
+    const next = new Set(selected);
+    if (on) next.add(contactId);
+    else next.delete(contactId);
+    onSelect(next);
+  }
   return (
     <div className="table-wrap">
       <table className="table contacts-table">
         <thead>
           <tr>
+            <th scope="col" className="contacts-check">
+              <input
+                type="checkbox"
+                aria-label={bt.selectAll}
+                checked={allSelected}
+                ref={(el) => {
+                  if (el) el.indeterminate = !allSelected && selected.size > 0;
+                }}
+                onChange={(e) => onSelect(new Set(e.target.checked ? rows.map((r) => r.id) : []))}
+              />
+            </th>
             <th scope="col">{t.colName}</th>
             <th scope="col">{t.colPhone}</th>
             <th scope="col">{t.colSource}</th>
@@ -250,7 +284,15 @@ function ContactTable({ rows }: { rows: ContactSummary[] }) {
           {rows.map((c) => {
             const name = contactName(c);
             return (
-              <tr key={c.id}>
+              <tr key={c.id} className={selected.has(c.id) ? "is-selected" : undefined}>
+                <td className="contacts-check">
+                  <input
+                    type="checkbox"
+                    aria-label={bt.selectOne(name)}
+                    checked={selected.has(c.id)}
+                    onChange={(e) => toggle(c.id, e.target.checked)}
+                  />
+                </td>
                 <td>
                   <Link className="contacts-name" to={`/contacts/${c.id}`}>
                     {name}
