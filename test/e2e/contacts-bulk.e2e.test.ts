@@ -13,7 +13,7 @@ let tenant: TestTenant;
 let page: Page;
 
 beforeAll(async () => {
-  ({ database, tenant, server, browser, page } = await startE2e("Banquet hall Aurora", "server"));
+  ({ database, tenant, server, browser, page } = await startE2e("Banquet hall Aurora"));
 });
 
 afterAll(() => stopE2e({ browser, server, database }));
@@ -78,7 +78,11 @@ describe("bulk actions on the contacts list", () => {
     await page.waitForURL(/\/contacts$/);
     await expect.poll(() => page.getByText("Dmitry Orlov").isVisible()).toBe(true);
     await expect
-      .poll(() => page.getByText("Tick contacts to move them to a funnel stage.").isVisible())
+      .poll(() =>
+        page
+          .getByText("Tick contacts to move them to a funnel stage or enroll them in a journey.")
+          .isVisible(),
+      )
       .toBe(true);
 
     // Everyone on the page, then Dmitry taken out again.
@@ -113,6 +117,48 @@ describe("bulk actions on the contacts list", () => {
     await expect
       .poll(() => page.getByRole("status").textContent())
       .toBe("0 contacts moved to Offer sent · 3 were already there");
+  });
+
+  it("enrolls the ticked contacts in a live journey with one bulk job", async () => {
+    const journey = await apiCall<{ id: string }>("POST", "/api/journeys", {
+      name: "Banquet follow-up",
+      draft: {
+        schemaVersion: 1,
+        nodes: [
+          { id: "start", type: "trigger-manual", position: { x: 0, y: 0 }, data: {} },
+          {
+            id: "w",
+            type: "wait",
+            position: { x: 1, y: 0 },
+            data: { mode: "duration", duration: { amount: 1, unit: "days" } },
+          },
+        ],
+        edges: [{ id: "e1", source: "start", target: "w" }],
+        settings: { reentry: { mode: "once" } },
+      },
+    });
+    await apiCall("POST", `/api/journeys/${journey.id}/publish`);
+    // Anna is in it already: the re-entry rule keeps her out of the bulk job.
+    await apiCall("POST", `/api/journeys/${journey.id}/enrollments`, { contactId: ids.Anna });
+
+    await page.reload();
+    await expect.poll(() => page.getByText("Dmitry Orlov").isVisible()).toBe(true);
+    await page.getByLabel("Select Anna Petrova").check();
+    await page.getByLabel("Select Boris Sokolov").check();
+    const bar = page.getByRole("region", { name: "Bulk actions" });
+    await bar.getByLabel("Enroll in a journey").selectOption({ label: "Banquet follow-up" });
+    await bar.getByRole("button", { name: "Enroll", exact: true }).click();
+    await expect
+      .poll(() => page.getByRole("status").textContent(), { timeout: 20_000 })
+      .toBe("1 contact enrolled in Banquet follow-up · 1 kept out by the journey's re-entry rule");
+    await page.screenshot({ path: path.join(ARTIFACTS, "contacts-bulk-enroll.png") });
+    const jobs = await apiCall<{ data: { filter: { contactIds?: string[] }; enrolled: number }[] }>(
+      "GET",
+      `/api/journeys/${journey.id}/bulk-enrollments`,
+    );
+    expect(jobs.data).toHaveLength(1);
+    expect(jobs.data[0]?.filter.contactIds?.sort()).toEqual([ids.Anna, ids.Boris].sort());
+    expect(jobs.data[0]?.enrolled).toBe(1);
   });
 
   it("exports the contacts matching the current filters", async () => {

@@ -1,5 +1,6 @@
 import {
   ApiKeyList,
+  BulkEnrollment,
   ContactCard,
   ContactImport,
   ContactImportList,
@@ -145,4 +146,11 @@ export const api = {
       `/api/journeys/${id(journeyId)}/versions/${version}/counts`,
       JourneyVersionCounts,
     ),
+  /** Enrolls up to 10,000 contacts in a background job; poll `bulkEnrollment` for progress. */
+  startBulkEnrollment: (journeyId: string, contactIds: string[]) =>
+    request("POST", `/api/journeys/${id(journeyId)}/bulk-enrollments`, BulkEnrollment, {
+      filter: { contactIds },
+    }),
+  bulkEnrollment: (journeyId: string, bulkId: string) =>
+    request("GET", `/api/journeys/${id(journeyId)}/bulk-enrollments/${id(bulkId)}`, BulkEnrollment),
 };

@@ -2,6 +2,7 @@ import type { FunnelList } from "@voronka/contract";
 import { useState } from "react";
 import { api, type ContactListParams } from "../api/endpoints.ts";
 import { useQuery } from "../api/use-query.ts";
+import { BulkEnroll } from "./BulkEnroll.tsx";
 import { bulkStrings as t } from "./bulk-strings.ts";
 
 interface Props {
@@ -104,9 +105,6 @@ export function BulkActions({ selected, funnels, filters, onClear }: Props) {
             >
               {busy ? t.moving : t.move}
             </button>
-            <button type="button" className="button button-ghost" onClick={onClear}>
-              {t.clear}
-            </button>
           </>
         ) : (
           <span className="muted small contacts-bulk-count">{t.hint}</span>
@@ -115,6 +113,14 @@ export function BulkActions({ selected, funnels, filters, onClear }: Props) {
           {t.exportCsv}
         </a>
       </div>
+      {selected.length > 0 ? (
+        <div className="toolbar">
+          <BulkEnroll selected={selected} onResult={setResult} />
+          <button type="button" className="button button-ghost" onClick={onClear}>
+            {t.clear}
+          </button>
+        </div>
+      ) : null}
       {result ? (
         <p className="contacts-bulk-result" role="status">
           {result}

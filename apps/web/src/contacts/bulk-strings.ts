@@ -12,7 +12,7 @@ export const bulkStrings = localized({
     selected: (n: number) => `${formatNumber(n)} selected`,
     clear: "Clear selection",
     addToStage: "Add to funnel",
-    hint: "Tick contacts to move them to a funnel stage.",
+    hint: "Tick contacts to move them to a funnel stage or enroll them in a journey.",
     stage: "Stage",
     pickFunnel: "Pick a funnel",
     pickStage: "Pick a stage",
@@ -25,6 +25,14 @@ export const bulkStrings = localized({
     alreadyThere: (n: number) =>
       n === 1 ? "1 was already there" : `${formatNumber(n)} were already there`,
     failed: (n: number) => `${formatNumber(n)} failed`,
+    journey: "Enroll in a journey",
+    pickJourney: "Pick a live journey",
+    enroll: "Enroll",
+    enrolling: "Enrolling…",
+    enrolled: (n: number, journey: string) =>
+      `${n === 1 ? "1 contact" : `${formatNumber(n)} contacts`} enrolled in ${journey}`,
+    skipped: (n: number) => `${formatNumber(n)} kept out by the journey's re-entry rule`,
+    enrollFailed: (journey: string, why: string) => `Enrolling in ${journey} failed: ${why}`,
   },
   ru: {
     barLabel: "Действия с выбранными",
@@ -33,7 +41,7 @@ export const bulkStrings = localized({
     selected: (n: number) => `Выбрано: ${formatNumber(n)}`,
     clear: "Снять выбор",
     addToStage: "Добавить в воронку",
-    hint: "Отметьте контакты, чтобы перенести их на этап воронки.",
+    hint: "Отметьте контакты, чтобы перенести их на этап воронки или запустить в цепочку.",
     stage: "Этап",
     pickFunnel: "Выберите воронку",
     pickStage: "Выберите этап",
@@ -45,5 +53,13 @@ export const bulkStrings = localized({
       `${count(n, ruContacts)} ${n % 10 === 1 && n % 100 !== 11 ? "перенесён" : "перенесены"} на этап «${stage}»`,
     alreadyThere: (n: number) => `уже были там: ${formatNumber(n)}`,
     failed: (n: number) => `ошибок: ${formatNumber(n)}`,
+    journey: "Запустить в цепочку",
+    pickJourney: "Выберите активную цепочку",
+    enroll: "Запустить",
+    enrolling: "Запускаем…",
+    enrolled: (n: number, journey: string) =>
+      `${count(n, ruContacts)} ${n % 10 === 1 && n % 100 !== 11 ? "запущен" : "запущены"} в цепочку «${journey}»`,
+    skipped: (n: number) => `не вошли по правилу повторного входа: ${formatNumber(n)}`,
+    enrollFailed: (journey: string, why: string) => `Не удалось запустить в «${journey}»: ${why}`,
   },
 });
