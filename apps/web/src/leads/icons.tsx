@@ -1,28 +1,5 @@
 import type { ReactNode } from "react";
-
-interface IconProps {
-  size?: number;
-}
-
-/** A 24×24 stroked icon in the app's style; decorative. */
-function Icon({ size = 18, children }: IconProps & { children: ReactNode }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.75}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {children}
-    </svg>
-  );
-}
+import { Icon, type IconProps } from "../ui/Icons.tsx";
 
 /** Lead capture in the sidebar: an inbox receiving. */
 export const LeadsIcon = (p: IconProps) => (

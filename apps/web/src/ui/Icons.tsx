@@ -1,11 +1,11 @@
 import type { ReactNode } from "react";
 
-interface IconProps {
+export interface IconProps {
   size?: number;
 }
 
 /** A 24×24 stroked icon; decorative, so hidden from assistive technology. */
-function Icon({ size = 18, children }: IconProps & { children: ReactNode }) {
+export function Icon({ size = 18, children }: IconProps & { children: ReactNode }) {
   return (
     <svg
       width={size}
