@@ -3,15 +3,14 @@ import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { ApiError, errorMessage } from "../api/client.ts";
 import { useQuery } from "../api/use-query.ts";
-import { AlertIcon, CheckIcon } from "../ui/Icons.tsx";
 import { LoadError } from "../ui/LoadError.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
 import { blockStrings as t } from "./block-strings.ts";
+import { SaveBadge, SourcePane } from "./EditorParts.tsx";
 import { emailApi } from "./email-api.ts";
-import { MjmlEditor } from "./MjmlEditor.tsx";
 import { includeLine } from "./SharedBlocks.tsx";
-import { type DraftIssues, toIssues } from "./use-autosave.ts";
+import { type DraftIssues, type SaveStatus, toIssues } from "./use-autosave.ts";
 import "../styles/templates.css";
 
 const backTo = "/templates?tab=blocks";
@@ -41,13 +40,6 @@ export function BlockEditorPage() {
   return <BlockEditor key={block.name} block={block} />;
 }
 
-type Status =
-  | { kind: "saved"; version: number }
-  | { kind: "dirty" }
-  | { kind: "saving" }
-  | { kind: "invalid" }
-  | { kind: "failed"; message: string };
-
 const noIssues: DraftIssues = { mjml: [], other: [] };
 
 /**
@@ -57,7 +49,7 @@ const noIssues: DraftIssues = { mjml: [], other: [] };
 function BlockEditor({ block }: { block: EmailPartial }) {
   const [mjml, setMjml] = useState(block.mjml);
   const [savedMjml, setSavedMjml] = useState(block.mjml);
-  const [status, setStatus] = useState<Status>({ kind: "saved", version: block.version });
+  const [status, setStatus] = useState<SaveStatus>({ kind: "saved", version: block.version });
   const [issues, setIssues] = useState<DraftIssues>(noIssues);
   useDocumentTitle(block.name);
 
@@ -92,7 +84,7 @@ function BlockEditor({ block }: { block: EmailPartial }) {
           {t.back}
         </Link>
         <h1 className="block-title">{block.name}</h1>
-        <StatusBadge status={status} />
+        <SaveBadge status={status} labels={{ ...t, invalid: t.notSaved }} />
         <button
           type="button"
           className="button button-primary"
@@ -104,31 +96,16 @@ function BlockEditor({ block }: { block: EmailPartial }) {
       </header>
 
       <div className="template-panes block-panes">
-        <section className="source-pane" aria-label={t.source}>
-          <div className="pane-title">
-            <span>{t.source}</span>
-            <span className="muted small">{t.sourceHint}</span>
-          </div>
-          <MjmlEditor
-            initial={block.mjml}
-            issues={issues.mjml}
-            label={t.source}
-            onChange={(next) => {
-              setMjml(next);
-              setStatus((s) => (s.kind === "saving" ? s : { kind: "dirty" }));
-            }}
-          />
-          {problems.length > 0 ? (
-            <div className="source-problems" role="alert">
-              <strong>{t.errorsTitle}</strong>
-              <ul>
-                {problems.map((p) => (
-                  <li key={p}>{p}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-        </section>
+        <SourcePane
+          initial={block.mjml}
+          issues={issues.mjml}
+          problems={problems}
+          labels={t}
+          onChange={(next) => {
+            setMjml(next);
+            setStatus((s) => (s.kind === "saving" ? s : { kind: "dirty" }));
+          }}
+        />
         <aside className="card block-help" aria-label={t.howTitle}>
           <h2>{t.howTitle}</h2>
           <p>{t.howInclude}</p>
@@ -141,42 +118,4 @@ function BlockEditor({ block }: { block: EmailPartial }) {
       </div>
     </div>
   );
-}
-
-function StatusBadge({ status }: { status: Status }) {
-  switch (status.kind) {
-    case "saved":
-      return (
-        <span className="save-badge save-badge-ok" role="status">
-          <CheckIcon size={14} />
-          {t.saved(status.version)}
-        </span>
-      );
-    case "saving":
-      return (
-        <span className="save-badge" role="status">
-          {t.saving}
-        </span>
-      );
-    case "dirty":
-      return (
-        <span className="save-badge" role="status">
-          {t.unsaved}
-        </span>
-      );
-    case "invalid":
-      return (
-        <span className="save-badge save-badge-error" role="status">
-          <AlertIcon size={14} />
-          {t.notSaved}
-        </span>
-      );
-    case "failed":
-      return (
-        <span className="save-badge save-badge-error" role="status">
-          <AlertIcon size={14} />
-          {status.message}
-        </span>
-      );
-  }
 }

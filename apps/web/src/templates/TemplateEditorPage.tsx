@@ -4,16 +4,15 @@ import { Link, useNavigate, useParams } from "react-router-dom";
 import { errorMessage } from "../api/client.ts";
 import { useQuery } from "../api/use-query.ts";
 import { Dialog } from "../ui/Dialog.tsx";
-import { AlertIcon, CheckIcon } from "../ui/Icons.tsx";
 import { LoadError } from "../ui/LoadError.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { useDocumentTitle } from "../ui/use-document-title.ts";
+import { SaveBadge, SourcePane } from "./EditorParts.tsx";
 import { emailApi } from "./email-api.ts";
-import { MjmlEditor } from "./MjmlEditor.tsx";
 import { PreviewPane } from "./PreviewPane.tsx";
 import { templateStrings as t } from "./strings.ts";
 import { TestSendForm } from "./TestSendForm.tsx";
-import { type SaveStatus, useAutosave } from "./use-autosave.ts";
+import { useAutosave } from "./use-autosave.ts";
 import "../styles/templates.css";
 
 /** `/templates/:templateId`: loads the template, then the editor. */
@@ -64,7 +63,10 @@ function TemplateEditor({ template }: { template: EmailTemplate }) {
           maxLength={200}
           onChange={(e) => update({ name: e.target.value })}
         />
-        <SaveBadge status={status} issueCount={problems.length} />
+        <SaveBadge
+          status={status}
+          labels={{ ...t, invalid: t.hasErrors(Math.max(problems.length, 1)) }}
+        />
         <button
           type="button"
           className="button button-small button-danger-ghost"
@@ -99,28 +101,13 @@ function TemplateEditor({ template }: { template: EmailTemplate }) {
       </div>
 
       <div className="template-panes">
-        <section className="source-pane" aria-label={t.source}>
-          <div className="pane-title">
-            <span>{t.source}</span>
-            <span className="muted small">{t.sourceHint}</span>
-          </div>
-          <MjmlEditor
-            initial={template.mjml}
-            issues={issues.mjml}
-            label={t.source}
-            onChange={(mjml) => update({ mjml })}
-          />
-          {problems.length > 0 ? (
-            <div className="source-problems" role="alert">
-              <strong>{t.errorsTitle}</strong>
-              <ul>
-                {problems.map((p) => (
-                  <li key={p}>{p}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-        </section>
+        <SourcePane
+          initial={template.mjml}
+          issues={issues.mjml}
+          problems={problems}
+          labels={t}
+          onChange={(mjml) => update({ mjml })}
+        />
         <div className="preview-column">
           <PreviewPane
             templateId={template.id}
@@ -141,44 +128,6 @@ function TemplateEditor({ template }: { template: EmailTemplate }) {
       ) : null}
     </div>
   );
-}
-
-function SaveBadge({ status, issueCount }: { status: SaveStatus; issueCount: number }) {
-  switch (status.kind) {
-    case "saved":
-      return (
-        <span className="save-badge save-badge-ok" role="status">
-          <CheckIcon size={14} />
-          {t.saved(status.version)}
-        </span>
-      );
-    case "saving":
-      return (
-        <span className="save-badge" role="status">
-          {t.saving}
-        </span>
-      );
-    case "dirty":
-      return (
-        <span className="save-badge" role="status">
-          {t.unsaved}
-        </span>
-      );
-    case "invalid":
-      return (
-        <span className="save-badge save-badge-error" role="status">
-          <AlertIcon size={14} />
-          {t.hasErrors(Math.max(issueCount, 1))}
-        </span>
-      );
-    case "failed":
-      return (
-        <span className="save-badge save-badge-error" role="status">
-          <AlertIcon size={14} />
-          {status.message}
-        </span>
-      );
-  }
 }
 
 function DeleteDialog({
