@@ -7,6 +7,7 @@ export * from "./import-batch.ts";
 export * from "./import-csv.ts";
 export * from "./import-jobs.ts";
 export * from "./import-plan.ts";
+export * from "./journeys.ts";
 export * from "./list.ts";
 export * from "./merge.ts";
 export * from "./patch.ts";

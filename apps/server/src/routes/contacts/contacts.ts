@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import {
   type ContactCard,
   ContactCard as ContactCardSchema,
+  ContactJourneyList,
   ContactList,
   ContactListQuery,
   Timeline,
@@ -10,6 +11,7 @@ import {
 } from "@voronka/contract";
 import { AppError } from "@voronka/core";
 import {
+  contactJourneys,
   contactTimeline,
   type Db,
   editContact,
@@ -29,11 +31,12 @@ import {
   router,
   secured,
 } from "../../openapi.ts";
-import { toContactSummary, toTimelineItem } from "./dto.ts";
+import { toContactJourney, toContactSummary, toTimelineItem } from "./dto.ts";
 
 const base = { tags: ["Contacts"], middleware: [requireAuth], security: secured };
 const Params = z.object({ id: z.uuid() });
 const TIMELINE_PAGE = 50;
+const JOURNEYS_LIMIT = 100;
 const MERGED_NOTE =
   "An id of a contact that was merged into another answers with the surviving contact: " +
   "the `id` in the response is then the survivor's.";
@@ -119,6 +122,21 @@ const timeline = createRoute({
   },
 });
 
+const journeys = createRoute({
+  ...base,
+  method: "get",
+  path: "/api/contacts/{id}/journeys",
+  summary: "The journeys a contact is in, and where",
+  description: `Every run of the contact through a journey (up to ${JOURNEYS_LIMIT}), runs still going first, newest first: the journey and version, the run's status (\`active\`, \`waiting\`, \`completed\` — reached the end of a path, \`converted\` — reached a goal, \`exited\` — left early), the step it is at (or ended at) with its kind in plain words, when it entered, until when it waits, and when it last moved. ${MERGED_NOTE}`,
+  request: { params: Params },
+  responses: {
+    200: json(ContactJourneyList, "The contact's journey runs."),
+    ...badRequest,
+    ...authErrors,
+    ...notFoundResponse,
+  },
+});
+
 const update = createRoute({
   ...base,
   method: "patch",
@@ -195,6 +213,13 @@ export const contactRoutes = router()
     const id = await live(db, workspaceId, c.req.valid("param").id);
     const page = await contactTimeline(db, workspaceId, id, c.req.valid("query"));
     return c.json({ data: page.entries.map(toTimelineItem), nextCursor: page.nextCursor }, 200);
+  })
+  .openapi(journeys, async (c) => {
+    const { db } = c.get("deps");
+    const { workspaceId } = c.get("auth");
+    const id = await live(db, workspaceId, c.req.valid("param").id);
+    const rows = await contactJourneys(db, workspaceId, id, JOURNEYS_LIMIT);
+    return c.json({ data: rows.map(toContactJourney) }, 200);
   })
   .openapi(update, async (c) => {
     const { db } = c.get("deps");
