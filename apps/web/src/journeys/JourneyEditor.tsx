@@ -1,89 +1,30 @@
 import type { Journey, TestRunResult } from "@voronka/contract";
-import { NODE_CATALOGUE, type Violation, validate } from "@voronka/journey";
-import {
-  addEdge,
-  Background,
-  type Connection,
-  Controls,
-  MiniMap,
-  Panel,
-  ReactFlow,
-  useEdgesState,
-  useNodesState,
-  useReactFlow,
-} from "@xyflow/react";
-import {
-  type DragEvent,
-  useCallback,
-  useDeferredValue,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from "react";
+import { validate } from "@voronka/journey";
+import { type NodeChange, useEdgesState, useNodesState, useReactFlow } from "@xyflow/react";
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { errorMessage } from "../api/client.ts";
 import { api } from "../api/endpoints.ts";
 import { formatDate } from "../ui/format.ts";
+import { CanvasToolbar } from "./CanvasToolbar.tsx";
+import { FIT_PADDING, openingView, useStructure } from "./canvas-view.ts";
 import { EditorDialog } from "./EditorDialog.tsx";
 import { type ConfirmAction, EditorHeader } from "./EditorHeader.tsx";
-import { type Clipboard, copySelection, insertOnEdge, pasteInto } from "./edit-ops.ts";
-import { type EditorView, EditorViewContext } from "./editor-context.ts";
-import {
-  type CanvasGraph,
-  catalogueEntry,
-  freshId,
-  initialData,
-  type StepData,
-  type StepNode,
-  toCanvas,
-  toDraft,
-} from "./graph.ts";
+import { type CanvasGraph, type StepNode, toCanvas, toDraft } from "./graph.ts";
+import { JourneyCanvas } from "./JourneyCanvas.tsx";
 import { journeyApi } from "./journey-api.ts";
-import { autoLayout } from "./layout.ts";
-import { PALETTE_MIME, Palette } from "./Palette.tsx";
+import { Palette } from "./Palette.tsx";
 import { ProblemList } from "./ProblemList.tsx";
-import { StepNodeView } from "./StepNodeView.tsx";
 import { StepPanel } from "./StepPanel.tsx";
 import { stepLabel } from "./step-text.ts";
 import { editorStrings as t } from "./strings.ts";
 import { TestRunPanel } from "./TestRunPanel.tsx";
 import { useAutosave } from "./use-autosave.ts";
+import { useCanvasEdits } from "./use-canvas-edits.ts";
+import { useCanvasOverlay } from "./use-canvas-overlay.ts";
+import { useEditorShortcuts } from "./use-editor-shortcuts.ts";
 import { type CanvasSnapshot, useHistory } from "./use-history.ts";
 import { useLiveCounts } from "./use-live-counts.ts";
-
-/** Every step kind renders with the one step component. */
-const nodeTypes = Object.fromEntries(NODE_CATALOGUE.map((entry) => [entry.type, StepNodeView]));
-const deleteKeys = ["Backspace", "Delete"];
-const MINIMAP_COLOURS = { Triggers: "#f0c9a0", Flow: "#c5c5f2", Actions: "#a9dccd" };
-/** Room around a fitted journey; the top keeps clear of the canvas toolbar. */
-const FIT_PADDING = { top: "64px", right: "24px", bottom: "24px", left: "24px" } as const;
-/** Past this many steps only the ones in view are drawn. */
-const VISIBLE_ONLY_FROM = 150;
-
-/**
- * Where the canvas opens: the whole journey, or for a big one the steps around its first
- * trigger at a readable zoom (all of it would be too small to read, and drawing only what is in
- * view keeps opening fast); "Show all" and the minimap reach the rest.
- */
-function openingView(nodes: readonly StepNode[]) {
-  if (nodes.length < VISIBLE_ONLY_FROM) return { maxZoom: 1, padding: FIT_PADDING };
-  const start = nodes.find((n) => catalogueEntry(n.type ?? "")?.group === "Triggers") ?? nodes[0];
-  const near = [...nodes]
-    .sort(
-      (a, b) =>
-        Math.hypot(
-          a.position.x - (start?.position.x ?? 0),
-          a.position.y - (start?.position.y ?? 0),
-        ) -
-        Math.hypot(
-          b.position.x - (start?.position.x ?? 0),
-          b.position.y - (start?.position.y ?? 0),
-        ),
-    )
-    .slice(0, 12);
-  return { maxZoom: 1, minZoom: 0.6, padding: FIT_PADDING, nodes: near.map((n) => ({ id: n.id })) };
-}
 
 /** A published version opened read-only. */
 interface Viewing {
@@ -92,27 +33,19 @@ interface Viewing {
   canvas: CanvasGraph;
 }
 
-/**
- * The same array as long as no step's id, type or settings changed: dragging moves positions
- * only, so the checker (which ignores positions) does not re-run — nor re-render every step —
- * on each frame of a drag.
- */
-function useStructure(nodes: StepNode[]): StepNode[] {
-  const ref = useRef(nodes);
-  const prev = ref.current;
-  const same =
-    prev.length === nodes.length &&
-    nodes.every((n, i) => {
-      const p = prev[i];
-      return p !== undefined && p.id === n.id && p.type === n.type && p.data === n.data;
-    });
-  if (!same) ref.current = nodes;
-  return ref.current;
+/** A version looked at can't be edited, but its steps can still be selected to read them. */
+function selectIn(viewing: Viewing, changes: NodeChange<StepNode>[]): Viewing {
+  return {
+    ...viewing,
+    canvas: {
+      ...viewing.canvas,
+      nodes: viewing.canvas.nodes.map((n) => {
+        const c = changes.find((x) => x.type === "select" && x.id === n.id);
+        return c && c.type === "select" ? { ...n, selected: c.selected } : n;
+      }),
+    },
+  };
 }
-
-const typing = (target: EventTarget | null) =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 
 /** The canvas editor of one journey: palette, canvas, settings panel, problems, lifecycle. */
 export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
@@ -134,7 +67,6 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
   );
   const flow = useReactFlow<StepNode>();
   const navigate = useNavigate();
-  const clipboard = useRef<Clipboard | null>(null);
 
   // Latest canvas for callbacks that must not re-create on every change (history, shortcuts).
   const latest = useRef<CanvasSnapshot>({ nodes, edges });
@@ -184,128 +116,35 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
   );
 
   const counts = useLiveCounts(journey.id, viewing?.version ?? journey.currentVersion);
-  const trace = useMemo(() => {
-    if (!testRun || !testRunOpen) return null;
-    const order = new Map<string, number>();
-    testRun.path.forEach((p, i) => {
-      if (!order.has(p.nodeId)) order.set(p.nodeId, i + 1);
-    });
-    return order;
-  }, [testRun, testRunOpen]);
-  const view = useMemo<EditorView>(() => {
-    const byNode = new Map<string, Violation[]>();
-    if (!viewing) {
-      for (const v of violations) {
-        const nodeId = v.nodeId ?? edges.find((e) => e.id === v.edgeId)?.source;
-        if (nodeId) byNode.set(nodeId, [...(byNode.get(nodeId) ?? []), v]);
-      }
-    }
-    return { violationsByNode: byNode, counts, trace };
-  }, [violations, edges, counts, trace, viewing]);
-
   const shownNodes = viewing ? viewing.canvas.nodes : nodes;
-  const shownEdges = useMemo(() => {
-    const base = viewing ? viewing.canvas.edges : edges;
-    if (!testRun || !testRunOpen) return base;
-    // An arrow lights up when the run went from its source straight to its target.
-    const walked = new Set<string>();
-    for (let i = 1; i < testRun.path.length; i++) {
-      walked.add(`${testRun.path[i - 1]?.nodeId}>${testRun.path[i]?.nodeId}`);
-    }
-    return base.map((e) =>
-      walked.has(`${e.source}>${e.target}`)
-        ? { ...e, className: "edge-traced", animated: true }
-        : e,
-    );
-  }, [viewing, edges, testRun, testRunOpen]);
+  const { view, shownEdges } = useCanvasOverlay({
+    violations,
+    edges: viewing ? viewing.canvas.edges : edges,
+    showProblems: !viewing,
+    counts,
+    testRun: testRunOpen ? testRun : null,
+  });
 
   const selectedNodes = shownNodes.filter((n) => n.selected);
   const selected = selectedNodes.length === 1 ? (selectedNodes[0] ?? null) : null;
 
-  const addStep = useCallback(
-    (type: string, position?: { x: number; y: number }) => {
-      record();
-      setNodes((nodesNow) => {
-        const at =
-          position ??
-          (() => {
-            // Click-to-add: to the right of the last step, or the middle of the view.
-            const last = nodesNow.at(-1);
-            if (last) return { x: last.position.x + 300, y: last.position.y };
-            const box = document.querySelector(".editor-canvas")?.getBoundingClientRect();
-            return flow.screenToFlowPosition({
-              x: (box?.left ?? 0) + (box?.width ?? 600) / 3,
-              y: (box?.top ?? 0) + (box?.height ?? 400) / 3,
-            });
-          })();
-        const node: StepNode = {
-          id: freshId(type, nodesNow),
-          type,
-          position: at,
-          data: initialData(type),
-          selected: true,
-        };
-        return [...nodesNow.map((n) => (n.selected ? { ...n, selected: false } : n)), node];
-      });
-    },
-    [setNodes, flow, record],
-  );
-
-  const onDrop = useCallback(
-    (event: DragEvent) => {
-      const type = event.dataTransfer.getData(PALETTE_MIME);
-      if (!type || !catalogueEntry(type) || !editable) return;
-      event.preventDefault();
-      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      const position = { x: at.x - 110, y: at.y - 30 };
-      // Dropped onto an arrow: the step goes in between the two steps it joined.
-      const edgeId = document
-        .elementsFromPoint(event.clientX, event.clientY)
-        .map((el) => el.closest(".react-flow__edge")?.getAttribute("data-id"))
-        .find((id): id is string => Boolean(id));
-      if (edgeId) {
-        const next = insertOnEdge(
-          latest.current.nodes,
-          latest.current.edges,
-          edgeId,
-          type,
-          position,
-        );
-        if (next) {
-          record();
-          setNodes(next.nodes);
-          setEdges(next.edges);
-          return;
-        }
-      }
-      addStep(type, position);
-    },
-    [flow, addStep, editable, record, setNodes, setEdges],
-  );
-
-  const onConnect = useCallback(
-    (connection: Connection) => {
-      record();
-      setEdges((edgesNow) => {
-        const handle = connection.sourceHandle ?? "out";
-        // One edge per output: a new connection from the same output replaces the old one.
-        const kept = edgesNow.filter(
-          (e) => !(e.source === connection.source && (e.sourceHandle ?? "out") === handle),
-        );
-        const id = `${connection.source}-${handle}-${connection.target}`;
-        return addEdge({ ...connection, id, sourceHandle: handle }, kept);
-      });
-    },
-    [setEdges, record],
-  );
-
-  const changeData = useCallback(
-    (nodeId: string, data: StepData) => {
-      record(`data:${nodeId}`);
-      setNodes((nodesNow) => nodesNow.map((n) => (n.id === nodeId ? { ...n, data } : n)));
-    },
-    [setNodes, record],
-  );
+  const { addStep, onDrop, onConnect, changeData, tidy } = useCanvasEdits({
+    flow,
+    editable,
+    latest,
+    record,
+    setNodes,
+    setEdges,
+  });
+  useEditorShortcuts({
+    enabled: editable,
+    latest,
+    undo: history.undo,
+    redo: history.redo,
+    record,
+    setNodes,
+    setEdges,
+  });
 
   const focusNode = useCallback(
     (nodeId: string) => {
@@ -323,48 +162,6 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
     },
     [setNodes, flow, viewing],
   );
-
-  const tidy = useCallback(() => {
-    record();
-    setNodes((nodesNow) => autoLayout(nodesNow, latest.current.edges));
-    requestAnimationFrame(
-      () => void flow.fitView({ duration: 300, maxZoom: 1, padding: FIT_PADDING }),
-    );
-  }, [record, setNodes, flow]);
-
-  // Keyboard: undo/redo, copy/paste. Delete is React Flow's own (deleteKeyCode).
-  useEffect(() => {
-    if (!editable) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (typing(event.target) || !(event.ctrlKey || event.metaKey)) return;
-      const key = event.key.toLowerCase();
-      if (key === "z" && event.shiftKey) history.redo();
-      else if (key === "z" || key === "y") (key === "y" ? history.redo : history.undo)();
-      else if (key === "c") {
-        const clip = copySelection(latest.current.nodes, latest.current.edges);
-        if (clip.nodes.length === 0) return;
-        clipboard.current = clip;
-      } else if (key === "v") {
-        const clip = clipboard.current;
-        if (!clip) return;
-        record();
-        const next = pasteInto(latest.current.nodes, latest.current.edges, clip);
-        setNodes(next.nodes);
-        setEdges(next.edges);
-        // Pasting again pastes further down.
-        clipboard.current = {
-          nodes: clip.nodes.map((n) => ({
-            ...n,
-            position: { x: n.position.x + 40, y: n.position.y + 40 },
-          })),
-          edges: clip.edges,
-        };
-      } else return;
-      event.preventDefault();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [editable, history.redo, history.undo, record, setNodes, setEdges]);
 
   async function openVersion(version: number | null) {
     setTestRunOpen(false);
@@ -455,128 +252,36 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
         className={`editor-body ${viewing ? "editor-readonly" : ""} ${testRunOpen || !paletteOpen ? "editor-testing" : ""}`}
       >
         {editable && !testRunOpen && paletteOpen ? <Palette onAdd={addStep} /> : null}
-        <section
-          className="editor-canvas"
-          aria-label={t.canvas}
+        <JourneyCanvas
+          nodes={shownNodes}
+          edges={shownEdges}
+          view={view}
+          editable={editable}
+          fitOnOpen={initial.nodes.length > 0}
+          opening={opening}
+          onNodesChange={
+            viewing ? (changes) => setViewing((v) => v && selectIn(v, changes)) : onNodesChange
+          }
+          onEdgesChange={viewing ? undefined : onEdgesChange}
+          onConnect={onConnect}
           onDrop={onDrop}
-          onDragOver={(event) => {
-            event.preventDefault();
-            event.dataTransfer.dropEffect = "move";
-          }}
-        >
-          <EditorViewContext.Provider value={view}>
-            <ReactFlow
-              nodes={shownNodes}
-              edges={shownEdges}
-              nodeTypes={nodeTypes}
-              onNodesChange={
-                viewing
-                  ? (changes) =>
-                      setViewing(
-                        (v) =>
-                          v && {
-                            ...v,
-                            canvas: {
-                              ...v.canvas,
-                              nodes: v.canvas.nodes.map((n) => {
-                                const c = changes.find((x) => x.type === "select" && x.id === n.id);
-                                return c && c.type === "select"
-                                  ? { ...n, selected: c.selected }
-                                  : n;
-                              }),
-                            },
-                          },
-                      )
-                  : onNodesChange
-              }
-              onEdgesChange={viewing ? undefined : onEdgesChange}
-              onConnect={onConnect}
-              onNodeDragStart={() => record()}
-              onBeforeDelete={async () => {
-                record();
-                return true;
-              }}
-              nodesDraggable={editable}
-              nodesConnectable={editable}
-              deleteKeyCode={editable ? deleteKeys : null}
-              multiSelectionKeyCode={["Meta", "Control"]}
-              selectionKeyCode="Shift"
-              defaultEdgeOptions={{ type: "smoothstep" }}
-              onlyRenderVisibleElements={shownNodes.length >= VISIBLE_ONLY_FROM}
-              // An empty canvas stays at 100%: fitting to the first dropped step would jump.
-              fitView={initial.nodes.length > 0}
-              fitViewOptions={opening}
-              minZoom={0.1}
-              proOptions={{ hideAttribution: true }}
-            >
-              <Background gap={20} color="#dcdce4" />
-              <Controls showInteractive={false} />
-              {editable ? (
-                <Panel position="top-left" className="canvas-toolbar">
-                  {testRunOpen ? null : (
-                    <button
-                      type="button"
-                      className={`button button-small ${paletteOpen ? "button-pressed" : ""}`}
-                      aria-pressed={paletteOpen}
-                      onClick={() => setPaletteOpen((open) => !open)}
-                    >
-                      {t.palette}
-                    </button>
-                  )}
-                  <button
-                    type="button"
-                    className="button button-small"
-                    onClick={history.undo}
-                    disabled={!history.canUndo}
-                    aria-label={t.undo}
-                    title={`${t.undo} (Ctrl+Z)`}
-                  >
-                    ↶
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-small"
-                    onClick={history.redo}
-                    disabled={!history.canRedo}
-                    aria-label={t.redo}
-                    title={`${t.redo} (Ctrl+Shift+Z)`}
-                  >
-                    ↷
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-small"
-                    onClick={tidy}
-                    disabled={nodes.length < 2}
-                    title={t.autoLayoutHint}
-                  >
-                    {t.autoLayout}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-small"
-                    onClick={() =>
-                      void flow.fitView({ duration: 300, maxZoom: 1, padding: FIT_PADDING })
-                    }
-                    disabled={nodes.length === 0}
-                  >
-                    {t.fitView}
-                  </button>
-                </Panel>
-              ) : null}
-              {shownNodes.length > 0 ? (
-                <MiniMap
-                  pannable
-                  zoomable
-                  style={{ width: 140, height: 96 }}
-                  className="editor-minimap"
-                  nodeColor={(n) => MINIMAP_COLOURS[catalogueEntry(n.type ?? "")?.group ?? "Flow"]}
-                />
-              ) : null}
-            </ReactFlow>
-          </EditorViewContext.Provider>
-          {shownNodes.length === 0 ? <p className="canvas-empty">{t.emptyCanvas}</p> : null}
-        </section>
+          onBeforeChange={() => record()}
+          toolbar={
+            editable ? (
+              <CanvasToolbar
+                testRunOpen={testRunOpen}
+                paletteOpen={paletteOpen}
+                onTogglePalette={() => setPaletteOpen((open) => !open)}
+                canUndo={history.canUndo}
+                canRedo={history.canRedo}
+                onUndo={history.undo}
+                onRedo={history.redo}
+                onTidy={tidy}
+                stepCount={nodes.length}
+              />
+            ) : null
+          }
+        />
         <div className="editor-side">
           {testRunOpen ? (
             <TestRunPanel
