@@ -1,6 +1,5 @@
 import type { FunnelReport } from "@voronka/contract";
-import { useEffect, useState } from "react";
-import { Link } from "react-router-dom";
+import { useState } from "react";
 import { api } from "../api/endpoints.ts";
 import { useQuery } from "../api/use-query.ts";
 import { EmptyState } from "../ui/EmptyState.tsx";
@@ -11,55 +10,30 @@ import { analyticsApi, csvUrl, type FunnelDrill, type Range } from "./api.ts";
 import { Pyramid } from "./charts.tsx";
 import { fmtDuration, fmtInt, fmtPct } from "./format.ts";
 import { ContactsDialog, Drill, Panel, Stat } from "./parts.tsx";
+import { ReportPicker } from "./ReportPicker.tsx";
 import { t } from "./strings.ts";
 
 const s = t.funnel;
 
 export function FunnelReportView({ range, toolbar }: { range: Range; toolbar: React.ReactNode }) {
   const funnels = useQuery(() => api.listFunnels());
-  const [funnelId, setFunnelId] = useState<string>("");
-  useEffect(() => {
-    if (funnels.state.status === "success" && !funnelId) {
-      setFunnelId(funnels.state.data.data[0]?.id ?? "");
-    }
-  }, [funnels.state, funnelId]);
   if (funnels.state.status === "loading") return <Loading label={t.loading} />;
   if (funnels.state.status === "error")
     return <LoadError error={funnels.state.error} onRetry={funnels.reload} />;
-  const list = funnels.state.data.data;
-  if (list.length === 0) {
-    return (
-      <EmptyState icon={<AnalyticsIcon size={28} />} title={s.noFunnels}>
-        <p>{s.noFunnelsBody}</p>
-        <p>
-          <Link className="button button-primary" to="/funnels/new">
-            {s.createFunnel}
-          </Link>
-        </p>
-      </EmptyState>
-    );
-  }
   return (
-    <>
-      <div className="toolbar an-toolbar">
-        <label className="an-field">
-          <span>{s.pick}</span>
-          <select
-            className="input select"
-            value={funnelId}
-            onChange={(e) => setFunnelId(e.target.value)}
-          >
-            {list.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        {toolbar}
-      </div>
-      {funnelId ? <FunnelBody funnelId={funnelId} range={range} /> : null}
-    </>
+    <ReportPicker
+      items={funnels.state.data.data}
+      labels={{
+        pick: s.pick,
+        emptyTitle: s.noFunnels,
+        emptyBody: s.noFunnelsBody,
+        create: s.createFunnel,
+      }}
+      createTo="/funnels/new"
+      toolbar={toolbar}
+    >
+      {(funnelId) => <FunnelBody funnelId={funnelId} range={range} />}
+    </ReportPicker>
   );
 }
 

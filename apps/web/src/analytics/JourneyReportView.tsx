@@ -1,66 +1,37 @@
 import type { AbSplit, JourneyReport } from "@voronka/contract";
-import { useEffect, useState } from "react";
-import { Link } from "react-router-dom";
+import { useState } from "react";
 import { api } from "../api/endpoints.ts";
 import { useQuery } from "../api/use-query.ts";
-import { EmptyState } from "../ui/EmptyState.tsx";
-import { AnalyticsIcon } from "../ui/Icons.tsx";
 import { LoadError } from "../ui/LoadError.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { analyticsApi, csvUrl, type Range } from "./api.ts";
 import { GoalBars, ShareBar } from "./charts.tsx";
 import { fmtDec, fmtInt, fmtPct, fmtSignedPct } from "./format.ts";
 import { Panel, Stat } from "./parts.tsx";
+import { ReportPicker } from "./ReportPicker.tsx";
 import { t } from "./strings.ts";
 
 const s = t.journey;
 
 export function JourneyReportView({ range, toolbar }: { range: Range; toolbar: React.ReactNode }) {
   const journeys = useQuery(() => api.listJourneys());
-  const [journeyId, setJourneyId] = useState("");
-  const published =
-    journeys.state.status === "success"
-      ? journeys.state.data.data.filter((j) => j.currentVersion !== null)
-      : [];
-  useEffect(() => {
-    if (!journeyId && published[0]) setJourneyId(published[0].id);
-  }, [journeyId, published]);
   if (journeys.state.status === "loading") return <Loading label={t.loading} />;
   if (journeys.state.status === "error")
     return <LoadError error={journeys.state.error} onRetry={journeys.reload} />;
-  if (published.length === 0) {
-    return (
-      <EmptyState icon={<AnalyticsIcon size={28} />} title={s.noJourneys}>
-        <p>{s.noJourneysBody}</p>
-        <p>
-          <Link className="button button-primary" to="/journeys">
-            {s.createJourney}
-          </Link>
-        </p>
-      </EmptyState>
-    );
-  }
   return (
-    <>
-      <div className="toolbar an-toolbar">
-        <label className="an-field">
-          <span>{s.pick}</span>
-          <select
-            className="input select"
-            value={journeyId}
-            onChange={(e) => setJourneyId(e.target.value)}
-          >
-            {published.map((j) => (
-              <option key={j.id} value={j.id}>
-                {j.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        {toolbar}
-      </div>
-      {journeyId ? <JourneyBody journeyId={journeyId} range={range} /> : null}
-    </>
+    <ReportPicker
+      items={journeys.state.data.data.filter((j) => j.currentVersion !== null)}
+      labels={{
+        pick: s.pick,
+        emptyTitle: s.noJourneys,
+        emptyBody: s.noJourneysBody,
+        create: s.createJourney,
+      }}
+      createTo="/journeys"
+      toolbar={toolbar}
+    >
+      {(journeyId) => <JourneyBody journeyId={journeyId} range={range} />}
+    </ReportPicker>
   );
 }
 
