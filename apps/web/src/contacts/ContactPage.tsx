@@ -8,6 +8,7 @@ import { formatDate, formatDateTime, formatRelative } from "../ui/format.ts";
 import { LoadError } from "../ui/LoadError.tsx";
 import { Loading } from "../ui/Loading.tsx";
 import { PageHeader } from "../ui/PageHeader.tsx";
+import { ContactJourneys } from "./ContactJourneys.tsx";
 import { ContactTimeline } from "./ContactTimeline.tsx";
 import { contactName, initials, sourceLabel } from "./labels.ts";
 import { cardStrings as t } from "./strings.ts";
@@ -104,6 +105,7 @@ function Card({ card, back }: { card: ContactCard; back: ReactNode }) {
 
         <aside className="contact-side">
           <StagesSection card={card} />
+          <ContactJourneys contactId={card.id} />
           <ProfileSection card={card} />
           <ConsentSection consent={card.consent} />
           <PropertiesSection traits={card.traits} />
