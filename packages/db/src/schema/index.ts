@@ -4,6 +4,7 @@ export * from "./channels.ts";
 export * from "./contacts.ts";
 export * from "./email.ts";
 export * from "./funnels.ts";
+export * from "./invitations.ts";
 export * from "./journey-enrollment.ts";
 export * from "./journeys.ts";
 export * from "./leads.ts";
