@@ -1,4 +1,5 @@
 import { type ErrorCode, ErrorEnvelope, type FieldIssue } from "@voronka/contract";
+import { clientMessages, serverErrorMessage } from "./messages.ts";
 
 /**
  * What the client needs from a contract schema. Every zod schema fits, so the web app parses
@@ -23,7 +24,7 @@ export class ApiError extends Error {
   }
 }
 
-const unreachable = "Can't reach the Voronka server. Check that it is running and try again.";
+const text = clientMessages();
 
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
@@ -50,11 +51,7 @@ export async function request<T>(
   const data: unknown = await response.json().catch(() => undefined);
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
-    throw new ApiError(
-      response.status,
-      "internal",
-      "The server sent a response this page doesn't understand. Try reloading the page.",
-    );
+    throw new ApiError(response.status, "internal", text.badResponse);
   }
   return parsed.data;
 }
@@ -92,7 +89,7 @@ async function send(method: Method, path: string, body: unknown): Promise<Respon
   try {
     response = await fetch(path, init);
   } catch {
-    throw new ApiError(0, "unavailable", unreachable);
+    throw new ApiError(0, "unavailable", text.unreachable);
   }
   if (!response.ok) throw await toApiError(response);
   return response;
@@ -105,17 +102,17 @@ async function toApiError(response: Response): Promise<ApiError> {
     ? new ApiError(
         response.status,
         envelope.data.error.code,
-        envelope.data.error.message,
+        serverErrorMessage(envelope.data.error.code, envelope.data.error.message),
         envelope.data.error.requestId,
         envelope.data.error.details,
       )
     : response.status >= 502 && response.status <= 504
       ? // A proxy in front of Voronka (or Vite's dev proxy) answering for a server that is down.
-        new ApiError(response.status, "unavailable", unreachable)
+        new ApiError(response.status, "unavailable", text.unreachable)
       : new ApiError(
           response.status,
           response.status >= 500 ? "internal" : "bad_request",
-          `The server answered ${response.status} ${response.statusText}`.trim(),
+          text.status(response.status, response.statusText),
         );
   if (error.code === "unauthenticated") {
     for (const listener of unauthenticatedListeners) listener();
@@ -126,5 +123,5 @@ async function toApiError(response: Response): Promise<ApiError> {
 /** A message to show for any thrown value, preferring the server's own words. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
-  return "Something went wrong. Try again.";
+  return text.unknown;
 }
