@@ -115,13 +115,13 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
     { enabled: journey.status !== "archived" },
   );
 
-  const counts = useLiveCounts(journey.id, viewing?.version ?? journey.currentVersion);
+  const live = useLiveCounts(journey.id, viewing?.version ?? journey.currentVersion);
   const shownNodes = viewing ? viewing.canvas.nodes : nodes;
   const { view, shownEdges } = useCanvasOverlay({
     violations,
     edges: viewing ? viewing.canvas.edges : edges,
     showProblems: !viewing,
-    counts,
+    live,
     testRun: testRunOpen ? testRun : null,
   });
 

@@ -1,5 +1,6 @@
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo } from "react";
+import { conversionRate } from "./branch-stat.ts";
 import { useEditorView } from "./editor-context.ts";
 import { catalogueEntry, type StepNode, stepOutputs } from "./graph.ts";
 import { stepSummary } from "./step-summary.ts";
@@ -16,7 +17,7 @@ export const StepNodeView = memo(function StepNodeView({
   data,
   selected,
 }: NodeProps<StepNode>) {
-  const { violationsByNode, counts, trace } = useEditorView();
+  const { violationsByNode, counts, branches, trace } = useEditorView();
   const entry = catalogueEntry(type);
   const outputs = stepOutputs(type, data);
   const problems = violationsByNode.get(id) ?? [];
@@ -24,6 +25,8 @@ export const StepNodeView = memo(function StepNodeView({
   const count = counts?.get(id);
   const isTrigger = entry?.group === "Triggers";
   const order = trace?.get(id);
+  // A split's arms carry their own live numbers, beside the output each arm leaves by.
+  const arms = type === "split" ? branches?.get(id) : undefined;
   const classes = [
     "step",
     entry ? groupClass[entry.group] : "",
@@ -71,7 +74,7 @@ export const StepNodeView = memo(function StepNodeView({
           ) : null}
         </div>
       ) : null}
-      {outputs.length === 1 && outputs[0] ? (
+      {outputs.length === 1 && outputs[0] && !arms ? (
         // A single output sits mid-right, where React Flow puts a handle by default.
         <Handle
           type="source"
@@ -81,20 +84,33 @@ export const StepNodeView = memo(function StepNodeView({
           aria-label={t.output(handleLabel(outputs[0].id, outputs[0].label))}
         />
       ) : null}
-      {outputs.length > 1 ? (
+      {arms ? <div className="branch-legend">{t.branchLegend}</div> : null}
+      {outputs.length > 1 || arms ? (
         <div className="step-outputs">
-          {outputs.map((handle) => (
-            <div key={handle.id} className="step-output">
-              <span className="step-output-label">{handleLabel(handle.id, handle.label)}</span>
-              <Handle
-                type="source"
-                position={Position.Right}
-                id={handle.id}
-                className="step-out"
-                aria-label={t.output(handleLabel(handle.id, handle.label))}
-              />
-            </div>
-          ))}
+          {outputs.map((handle) => {
+            const stat = arms?.get(handle.id);
+            return (
+              <div key={handle.id} className="step-output" data-output={handle.id}>
+                <span className="step-output-label">{handleLabel(handle.id, handle.label)}</span>
+                {stat ? (
+                  <span
+                    className="branch-stat"
+                    data-testid="branch-stat"
+                    title={t.branchStat(stat.entered, stat.converted, conversionRate(stat))}
+                  >
+                    {stat.entered} · <strong>{conversionRate(stat)}</strong>
+                  </span>
+                ) : null}
+                <Handle
+                  type="source"
+                  position={Position.Right}
+                  id={handle.id}
+                  className="step-out"
+                  aria-label={t.output(handleLabel(handle.id, handle.label))}
+                />
+              </div>
+            );
+          })}
         </div>
       ) : null}
     </div>

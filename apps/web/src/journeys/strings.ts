@@ -319,6 +319,9 @@ export const nodeStrings = localized({
     } as Record<string, string>,
     branch: (n: number) => `Branch ${n}`,
     visited: (time: string) => `Reached ${time}`,
+    branchLegend: "Per branch: entered · conversion",
+    branchStat: (entered: number, converted: number, rate: string) =>
+      `${entered} entered this branch, ${converted} of them converted (${rate})`,
   },
   ru: {
     kind: { Triggers: "Триггер", Flow: "Логика", Actions: "Действие" },
@@ -337,6 +340,9 @@ export const nodeStrings = localized({
     } as Record<string, string>,
     branch: (n: number) => `Ветка ${n}`,
     visited: (time: string) => `Пройден ${time}`,
+    branchLegend: "По веткам: вошли · конверсия",
+    branchStat: (entered: number, converted: number, rate: string) =>
+      `В ветку вошли: ${entered}, из них достигли цели: ${converted} (${rate})`,
   },
 });
 

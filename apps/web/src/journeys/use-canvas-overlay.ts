@@ -2,7 +2,8 @@ import type { TestRunResult } from "@voronka/contract";
 import type { Violation } from "@voronka/journey";
 import type { Edge } from "@xyflow/react";
 import { useMemo } from "react";
-import type { EditorView, StepCounts } from "./editor-context.ts";
+import type { EditorView } from "./editor-context.ts";
+import type { LiveCounts } from "./use-live-counts.ts";
 
 interface Overlay {
   violations: readonly Violation[];
@@ -10,7 +11,8 @@ interface Overlay {
   edges: Edge[];
   /** Problems are the draft's: a published version being looked at shows none. */
   showProblems: boolean;
-  counts: ReadonlyMap<string, StepCounts> | null;
+  /** Live numbers of the version shown (per step and per split arm). */
+  live: LiveCounts;
   /** The last test run, while its panel is open. */
   testRun: TestRunResult | null;
 }
@@ -19,7 +21,7 @@ interface Overlay {
  * What is drawn over the journey: problems and live counts on the steps, the test run's path
  * numbered on the steps and lit on the arrows it went along.
  */
-export function useCanvasOverlay({ violations, edges, showProblems, counts, testRun }: Overlay) {
+export function useCanvasOverlay({ violations, edges, showProblems, live, testRun }: Overlay) {
   const trace = useMemo(() => {
     if (!testRun) return null;
     const order = new Map<string, number>();
@@ -37,8 +39,8 @@ export function useCanvasOverlay({ violations, edges, showProblems, counts, test
         if (nodeId) byNode.set(nodeId, [...(byNode.get(nodeId) ?? []), v]);
       }
     }
-    return { violationsByNode: byNode, counts, trace };
-  }, [violations, edges, counts, trace, showProblems]);
+    return { violationsByNode: byNode, counts: live.counts, branches: live.branches, trace };
+  }, [violations, edges, live, trace, showProblems]);
 
   const shownEdges = useMemo(() => {
     if (!testRun) return edges;
