@@ -27,6 +27,7 @@ import { emailLibraryRoutes } from "./routes/email/library.ts";
 import { emailLinkRoutes } from "./routes/email/links.ts";
 import { emailSettingsRoutes } from "./routes/email/settings.ts";
 import { emailTemplateRoutes } from "./routes/email/templates.ts";
+import { eventNameRoutes } from "./routes/event-names.ts";
 import { funnelRoutes } from "./routes/funnels/funnels.ts";
 import { moveRoutes } from "./routes/funnels/moves.ts";
 import { stageRoutes } from "./routes/funnels/stages.ts";
@@ -80,6 +81,7 @@ export function createApp(deps: ServerDeps) {
     .route("/", exportRoutes)
     .route("/", importRoutes)
     .route("/", contactRoutes)
+    .route("/", eventNameRoutes)
     .route("/", journeyRoutes)
     .route("/", journeyLifecycleRoutes)
     .route("/", journeyEnrollmentRoutes)

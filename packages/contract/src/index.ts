@@ -6,6 +6,7 @@ export * from "./contact-journeys.ts";
 export * from "./contacts.ts";
 export * from "./email.ts";
 export * from "./errors.ts";
+export * from "./events.ts";
 export * from "./funnels.ts";
 export * from "./invitations.ts";
 export * from "./journeys.ts";

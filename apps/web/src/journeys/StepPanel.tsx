@@ -1,5 +1,6 @@
 import type { Violation } from "@voronka/journey";
 import type { ComponentType } from "react";
+import { PromoCodeForm, SendEmailForm, SendMessageForm } from "./forms/ActionForms.tsx";
 import { ConditionForm } from "./forms/ConditionForm.tsx";
 import type { StepFormProps } from "./forms/fields.tsx";
 import { JsonSettings } from "./forms/JsonSettings.tsx";
@@ -7,7 +8,6 @@ import { MoveStageForm } from "./forms/MoveStageForm.tsx";
 import {
   ExitForm,
   GoalForm,
-  SendEmailForm,
   TriggerEventForm,
   WaitForEventForm,
   WaitForm,
@@ -26,6 +26,8 @@ const FORMS: Partial<Record<string, ComponentType<StepFormProps>>> = {
   condition: ConditionForm,
   split: SplitForm,
   "send-email": SendEmailForm,
+  "send-message": SendMessageForm,
+  "promo-code": PromoCodeForm,
   "move-stage": MoveStageForm,
   goal: GoalForm,
   exit: ExitForm,

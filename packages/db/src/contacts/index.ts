@@ -1,6 +1,7 @@
 export * from "./card.ts";
 export * from "./card-edit.ts";
 export * from "./card-timeline.ts";
+export * from "./event-names.ts";
 export * from "./export.ts";
 export * from "./identity.ts";
 export * from "./import-batch.ts";

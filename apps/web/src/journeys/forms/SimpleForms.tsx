@@ -1,49 +1,55 @@
+import type { Condition } from "@voronka/journey";
 import { panelStrings as t } from "../strings.ts";
-import { isObject, SelectField, type StepFormProps, TextField } from "./fields.tsx";
+import { ConditionBuilder } from "./condition/ConditionBuilder.tsx";
+import { asCondition } from "./condition/model.ts";
+import { DurationFields } from "./DurationFields.tsx";
+import { isObject, type StepFormProps, TextField } from "./fields.tsx";
+import { formStrings as f } from "./form-strings.ts";
+import { EventNameField } from "./pickers/EventNameField.tsx";
 
-const UNITS = (["minutes", "hours", "days", "weeks"] as const).map((u) => ({
-  value: u,
-  label: t.units[u],
-}));
+/** `data` with `filter` set, or without it when the builder has no rules. */
+function withFilter(data: Record<string, unknown>, filter: Condition | undefined) {
+  const { filter: _old, ...rest } = data;
+  return filter ? { ...rest, filter } : rest;
+}
+
+/** Which event, and optionally which of its properties must match (e.g. cartValue > 0). */
+function EventMatchFields({
+  data,
+  onChange,
+  filterLabel,
+  eventLabel = t.eventName,
+  placeholder,
+}: StepFormProps & { filterLabel: string; eventLabel?: string; placeholder?: string }) {
+  return (
+    <>
+      <EventNameField
+        label={eventLabel}
+        value={data.event}
+        hint={t.eventNameHint}
+        placeholder={placeholder}
+        onChange={(event) => onChange({ ...data, event })}
+      />
+      <ConditionBuilder
+        label={filterLabel}
+        value={asCondition(data.filter)}
+        defaultKind="property"
+        emptyText={f.filterEmpty}
+        onChange={(filter) => onChange(withFilter(data, filter))}
+      />
+    </>
+  );
+}
 
 /** "Event performed": which event starts the journey. */
 export function TriggerEventForm({ data, onChange }: StepFormProps) {
   return (
-    <TextField
-      label={t.eventName}
-      value={data.event}
-      hint={t.eventNameHint}
+    <EventMatchFields
+      data={data}
+      onChange={onChange}
+      filterLabel={f.filter}
       placeholder="cart_abandoned"
-      onChange={(event) => onChange({ ...data, event: event.trim() })}
     />
-  );
-}
-
-/** A duration as amount + unit, e.g. 3 days. */
-function DurationFields({
-  value,
-  onChange,
-}: {
-  value: unknown;
-  onChange(value: { amount: number; unit: string }): void;
-}) {
-  const d = isObject(value) ? value : {};
-  const amount = typeof d.amount === "number" ? d.amount : 1;
-  const unit = typeof d.unit === "string" ? d.unit : "days";
-  return (
-    <div className="form-row">
-      <TextField
-        label={t.amount}
-        value={String(amount)}
-        onChange={(text) => onChange({ amount: Number(text) || 0, unit })}
-      />
-      <SelectField
-        label={t.unit}
-        value={unit}
-        options={UNITS}
-        onChange={(next) => onChange({ amount, unit: next })}
-      />
-    </div>
   );
 }
 
@@ -78,12 +84,7 @@ export function WaitForm({ data, onChange }: StepFormProps) {
 export function WaitForEventForm({ data, onChange }: StepFormProps) {
   return (
     <>
-      <TextField
-        label={t.eventName}
-        value={data.event}
-        hint={t.eventNameHint}
-        onChange={(event) => onChange({ ...data, event: event.trim() })}
-      />
+      <EventMatchFields data={data} onChange={onChange} filterLabel={f.filter} />
       <fieldset className="fieldset">
         <legend>{t.giveUpAfter}</legend>
         <DurationFields
@@ -95,33 +96,14 @@ export function WaitForEventForm({ data, onChange }: StepFormProps) {
   );
 }
 
-/** "Send email": template and optional subject. */
-export function SendEmailForm({ data, onChange }: StepFormProps) {
-  return (
-    <>
-      <TextField
-        label={t.templateId}
-        value={data.templateId}
-        hint={t.templateHint}
-        placeholder="welcome"
-        onChange={(templateId) => onChange({ ...data, templateId: templateId.trim() })}
-      />
-      <TextField
-        label={t.subject}
-        value={data.subject}
-        hint={t.subjectHint}
-        onChange={(subject) => {
-          const { subject: _old, ...rest } = data;
-          onChange(subject ? { ...rest, subject } : rest);
-        }}
-      />
-    </>
-  );
-}
-
 /** "Goal": a name and the event that counts as reaching it. */
 export function GoalForm({ data, onChange }: StepFormProps) {
   const event = isObject(data.event) ? data.event : {};
+  const setEvent = (next: Record<string, unknown>) => {
+    const { event: _old, ...rest } = data;
+    // No event name and no filter: the goal has no event, rather than an empty one.
+    onChange(next.event || next.filter ? { ...rest, event: next } : rest);
+  };
   return (
     <>
       <TextField
@@ -129,11 +111,12 @@ export function GoalForm({ data, onChange }: StepFormProps) {
         value={data.name}
         onChange={(name) => onChange({ ...data, name })}
       />
-      <TextField
-        label={t.goalEvent}
-        value={event.event}
-        placeholder={t.goalEventHint}
-        onChange={(name) => onChange({ ...data, event: { ...event, event: name.trim() } })}
+      <EventMatchFields
+        data={event}
+        onChange={setEvent}
+        filterLabel={f.goalFilter}
+        eventLabel={t.goalEvent}
+        placeholder="order_completed"
       />
     </>
   );

@@ -6,10 +6,24 @@ interface TextFieldProps {
   onChange(value: string): void;
   hint?: ReactNode;
   placeholder?: string;
+  /** Id of a `<datalist>` with suggestions (typing anything else stays possible). */
+  list?: string;
+  /** Marks the input as still missing something. */
+  invalid?: boolean;
+  inputMode?: "numeric" | "decimal";
 }
 
 /** A labelled one-line text input with an optional hint under it. */
-export function TextField({ label, value, onChange, hint, placeholder }: TextFieldProps) {
+export function TextField({
+  label,
+  value,
+  onChange,
+  hint,
+  placeholder,
+  list,
+  invalid,
+  inputMode,
+}: TextFieldProps) {
   const id = useId();
   return (
     <div className="field">
@@ -19,6 +33,10 @@ export function TextField({ label, value, onChange, hint, placeholder }: TextFie
         className="input"
         value={typeof value === "string" || typeof value === "number" ? value : ""}
         placeholder={placeholder}
+        list={list}
+        inputMode={inputMode}
+        aria-invalid={invalid || undefined}
+        autoComplete={list ? "off" : undefined}
         onChange={(e) => onChange(e.target.value)}
       />
       {hint ? <span className="field-hint">{hint}</span> : null}
