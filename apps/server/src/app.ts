@@ -38,6 +38,7 @@ import { journeyLifecycleRoutes } from "./routes/journeys/lifecycle.ts";
 import { journeyTestRunRoutes } from "./routes/journeys/test-run.ts";
 import { journeyVersionRoutes } from "./routes/journeys/versions.ts";
 import { leadApiRoutes, leadWebhookRoutes } from "./routes/leads/index.ts";
+import { invitationRoutes } from "./routes/invitations.ts";
 import { memberRoutes } from "./routes/members.ts";
 import { sendingRulesRoutes } from "./routes/sending-rules.ts";
 import { taskRoutes } from "./routes/tasks.ts";
@@ -72,6 +73,7 @@ export function createApp(deps: ServerDeps) {
     .route("/", workspaceRoutes)
     .route("/", sendingRulesRoutes)
     .route("/", memberRoutes)
+    .route("/", invitationRoutes)
     .route("/", apiKeyRoutes)
     .route("/", funnelRoutes)
     .route("/", stageRoutes)

@@ -22,7 +22,7 @@ export type InvitationList = z.infer<typeof InvitationList>;
 /** Body of `POST /api/workspace/invitations`. */
 export const CreateInvitationBody = z
   .object({
-    email: z.email().max(254).meta({ example: "anna@example.com" }),
+    email: z.string().trim().pipe(z.email().max(254)).meta({ example: "anna@example.com" }),
     role: Role,
   })
   .meta({ id: "CreateInvitationBody" });
