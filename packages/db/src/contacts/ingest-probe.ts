@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { journeysListenSql } from "../engine/route-events.ts";
 import { stageRulesListenSql } from "../funnels/rules.ts";
 import { type Identity, identityKey } from "./identity.ts";
-import { knownIdentities, knownIdentitiesSql, type Tx } from "./resolve.ts";
+import type { Tx } from "./resolve.ts";
 
 /** What storing a batch of events needs to know before it writes. */
 export interface IngestProbe {
@@ -34,24 +34,32 @@ export async function probeBatch(
     names.length > 0
       ? sql`${stageRulesListenSql(workspaceId, names)} as stage_rules, ${journeysListenSql(workspaceId, names)} as journeys`
       : sql`false as stage_rules, false as journeys`;
+  // One primary-key probe per identity (`limit 1` keeps the lateral subquery from being
+  // flattened into a join that hashes the whole workspace's identities and contacts).
   const rows = await tx.execute<{
-    known: unknown;
-    last_seen: Record<string, string> | null;
+    known: Array<[Identity["kind"], string, string, number | null]> | null;
     stage_rules: boolean;
     journeys: boolean;
   }>(sql`
-    with k as materialized (select ${knownIdentitiesSql(workspaceId, [...unique.values()])} as known)
-    select k.known,
-      (select json_object_agg(c.id, c.last_seen_at) from contacts c
-       where c.workspace_id = ${workspaceId}
-         and c.id in (select (j ->> 2)::uuid from json_array_elements(k.known) as j)) as last_seen,
-      ${listening}
-    from k`);
+    select (
+      select json_agg(json_build_array(k.kind, k.value, x.contact_id, x.seen))
+      from jsonb_to_recordset(${JSON.stringify([...unique.values()])}::jsonb) as k(kind text, value text)
+      cross join lateral (
+        select i.contact_id, (extract(epoch from c.last_seen_at) * 1000)::float8 as seen
+        from contact_identities i
+        left join contacts c on c.workspace_id = i.workspace_id and c.id = i.contact_id
+        where i.workspace_id = ${workspaceId} and i.kind = k.kind and i.value = k.value
+        limit 1) x) as known,
+      ${listening}`);
   const row = rows.rows[0];
+  const known = new Map<string, string>();
   const lastSeen = new Map<string, number>();
-  for (const [id, at] of Object.entries(row?.last_seen ?? {})) lastSeen.set(id, Date.parse(at));
+  for (const [kind, value, contactId, seen] of row?.known ?? []) {
+    known.set(identityKey({ kind, value }), contactId);
+    if (seen !== null) lastSeen.set(contactId, seen);
+  }
   return {
-    known: knownIdentities(row?.known ?? []),
+    known,
     lastSeen,
     stageRules: row?.stage_rules === true,
     journeys: row?.journeys === true,

@@ -21,10 +21,14 @@ export interface ResolvedContacts {
  * larger statement (see `probeBatch`).
  */
 export function knownIdentitiesSql(workspaceId: string, keys: readonly Identity[]): SQL {
+  // `limit 1` keeps the lateral subquery from being flattened into a join, so each key is one
+  // primary-key probe; as a plain join the planner hashes every identity of the workspace.
   return sql`(
-    select coalesce(json_agg(json_build_array(i.kind, i.value, i.contact_id)), '[]'::json)
+    select coalesce(json_agg(json_build_array(k.kind, k.value, i.contact_id)), '[]'::json)
     from jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as k(kind text, value text)
-    join contact_identities i on i.workspace_id = ${workspaceId} and i.kind = k.kind and i.value = k.value)`;
+    cross join lateral (
+      select i.contact_id from contact_identities i
+      where i.workspace_id = ${workspaceId} and i.kind = k.kind and i.value = k.value limit 1) i)`;
 }
 
 /** The result of `knownIdentitiesSql` as identity key → contact id. */
