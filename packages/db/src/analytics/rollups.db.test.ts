@@ -27,7 +27,7 @@ beforeAll(async () => {
     stages: ["New", "Offer", "Talks", "Contract"],
     lostReasons: ["Price"],
   });
-  contacts = await insertContacts(database.pool, ws, 6);
+  contacts = await insertContacts(database.pool, ws, 7);
 });
 
 afterAll(async () => {
@@ -164,10 +164,13 @@ describe("funnel_move_facts", () => {
     ]);
     await expectFactsCurrent();
 
-    // A later statement with a move written before existing ones (an import of old history).
+    // A later statement with a move written before existing ones (an import of old history),
+    // beside the first moves of a contact new to the funnel (the trigger's two paths at once).
     await insertMoves([
       { c: 0, from: stage("Offer"), to: stage("Talks"), at: t0 + 2 * DAY },
       { c: 0, from: null, to: stage("New"), at: t0 - DAY },
+      { c: 6, from: null, to: stage("Offer"), at: t0 + DAY },
+      { c: 6, from: stage("Offer"), to: stage("Talks"), at: t0 + 3 * DAY },
       { c: 2, from: stage("Talks"), to: stage("Won"), at: t0 + 4 * DAY },
     ]);
     await expectFactsCurrent();

@@ -170,7 +170,11 @@ export const journeyEffects = pgTable(
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.key] }),
     index("journey_effects_pending_idx").on(t.channel, t.createdAt).where(sql`status = 'pending'`),
-    index("journey_effects_contact_idx").on(t.workspaceId, t.contactId, t.at),
+    // Read only by the frequency cap's send history, so other effects (stage moves, contact
+    // updates, audience changes) skip it.
+    index("journey_effects_contact_idx")
+      .on(t.workspaceId, t.contactId, t.at)
+      .where(sql`type in ('send-email', 'send-message')`),
     check(
       "journey_effects_status_check",
       sql`${t.status} in ('pending', 'done', 'failed', 'skipped')`,
