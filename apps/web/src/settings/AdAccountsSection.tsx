@@ -6,6 +6,7 @@ import { formatDateTime, formatRelative } from "../ui/format.ts";
 import { type AdAccountData, type AdPlatformKey, adAccountsApi } from "./ad-accounts-api.ts";
 import { adAccountStrings as t } from "./ad-accounts-strings.ts";
 import "../styles/channels.css";
+import { SettingsCard } from "./SettingsCard.tsx";
 
 /** The anchor "account not set up" on the audiences screen links to. */
 export const AD_ACCOUNTS_ANCHOR = "ad-accounts";
@@ -70,31 +71,27 @@ export function AdAccountsSection() {
   };
 
   return (
-    <section id={AD_ACCOUNTS_ANCHOR} className="card" aria-labelledby="ad-accounts-heading">
-      <div className="card-header">
-        <h2 id="ad-accounts-heading">{t.title}</h2>
-        <p className="muted">{t.hint}</p>
-      </div>
-      <div className="card-body stack">
-        {state.status === "loading" ? <p className="muted">{t.loading}</p> : null}
-        {state.status === "error" ? (
-          <button type="button" className="button" onClick={reload}>
-            {errorMessage(state.error)}
-          </button>
-        ) : null}
-        {state.status === "success"
-          ? PLATFORMS.map((p) => (
-              <AccountForm
-                key={p.platform}
-                platform={p.platform}
-                fields={p.fields}
-                account={state.data.data.find((a) => a.platform === p.platform) ?? null}
-                onChange={(a) => replace(p.platform, a)}
-              />
-            ))
-          : null}
-      </div>
-    </section>
+    <SettingsCard
+      id={AD_ACCOUNTS_ANCHOR}
+      anchor
+      title={t.title}
+      hint={t.hint}
+      loadingLabel={t.loading}
+      state={state}
+      reload={reload}
+    >
+      {(accounts) =>
+        PLATFORMS.map((p) => (
+          <AccountForm
+            key={p.platform}
+            platform={p.platform}
+            fields={p.fields}
+            account={accounts.data.find((a) => a.platform === p.platform) ?? null}
+            onChange={(a) => replace(p.platform, a)}
+          />
+        ))
+      }
+    </SettingsCard>
   );
 }
 
@@ -194,7 +191,7 @@ function AccountForm(props: {
             {f.kind === "listType" ? (
               <select
                 id={`${id}-${f.key}`}
-                className="input"
+                className="input select"
                 value={values[f.key] ?? ""}
                 onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
               >

@@ -8,6 +8,7 @@ import {
 } from "./channels-api.ts";
 import { channelStrings as t } from "./channels-strings.ts";
 import "../styles/channels.css";
+import { SettingsCard } from "./SettingsCard.tsx";
 
 type Saver = (patch: ChannelSettingsPatch) => Promise<boolean>;
 
@@ -30,21 +31,16 @@ export function ChannelsSection() {
   };
 
   return (
-    <section className="card" aria-labelledby="channels-heading">
-      <div className="card-header">
-        <h2 id="channels-heading">{t.title}</h2>
-        <p className="muted">{t.hint}</p>
-      </div>
-      <div className="card-body stack">
-        {state.status === "loading" ? <p className="muted">{t.loading}</p> : null}
-        {state.status === "error" ? (
-          <button type="button" className="button" onClick={reload}>
-            {errorMessage(state.error)}
-          </button>
-        ) : null}
-        {state.status === "success" ? <ChannelForms settings={state.data} save={save} /> : null}
-      </div>
-    </section>
+    <SettingsCard
+      id="channels"
+      title={t.title}
+      hint={t.hint}
+      loadingLabel={t.loading}
+      state={state}
+      reload={reload}
+    >
+      {(settings) => <ChannelForms settings={settings} save={save} />}
+    </SettingsCard>
   );
 }
 

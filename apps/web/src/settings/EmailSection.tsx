@@ -2,9 +2,9 @@ import { type FormEvent, useState } from "react";
 import { errorMessage } from "../api/client.ts";
 import { useQuery } from "../api/use-query.ts";
 import { type EmailSettingsData, emailApi } from "../templates/email-api.ts";
-import { LoadError } from "../ui/LoadError.tsx";
 import { DkimCard } from "./DkimCard.tsx";
 import { emailStrings as t } from "./email-strings.ts";
+import { SettingsCard } from "./SettingsCard.tsx";
 import { SmtpTestForm } from "./SmtpTestForm.tsx";
 
 /** Sender, SMTP server (with a test send) and DKIM. */
@@ -13,23 +13,22 @@ export function EmailSection() {
   const onSaved = (data: EmailSettingsData) => setState({ status: "success", data });
 
   return (
-    <section className="card" aria-labelledby="email-heading">
-      <div className="card-header">
-        <h2 id="email-heading">{t.title}</h2>
-        <p className="muted">{t.hint}</p>
-      </div>
-      <div className="card-body stack">
-        {state.status === "loading" ? <p className="muted">{t.loading}</p> : null}
-        {state.status === "error" ? <LoadError error={state.error} onRetry={reload} /> : null}
-        {state.status === "success" ? (
-          <>
-            <SenderForm settings={state.data} onSaved={onSaved} />
-            <SmtpTestForm />
-            <DkimCard settings={state.data} onSaved={onSaved} />
-          </>
-        ) : null}
-      </div>
-    </section>
+    <SettingsCard
+      id="email"
+      title={t.title}
+      hint={t.hint}
+      loadingLabel={t.loading}
+      state={state}
+      reload={reload}
+    >
+      {(settings) => (
+        <>
+          <SenderForm settings={settings} onSaved={onSaved} />
+          <SmtpTestForm />
+          <DkimCard settings={settings} onSaved={onSaved} />
+        </>
+      )}
+    </SettingsCard>
   );
 }
 

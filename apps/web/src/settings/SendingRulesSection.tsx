@@ -5,11 +5,11 @@ import { useQuery } from "../api/use-query.ts";
 import { useMe } from "../session/SessionProvider.tsx";
 import { Dialog } from "../ui/Dialog.tsx";
 import { formatDateTime } from "../ui/format.ts";
-import { LoadError } from "../ui/LoadError.tsx";
 import { plural } from "../ui/plural.ts";
 import { rulesStrings as t } from "./sending-rules-strings.ts";
 import { workspaceApi } from "./workspace-api.ts";
 import "../styles/settings-rules.css";
+import { SettingsCard } from "./SettingsCard.tsx";
 
 type Unit = NonNullable<SendingRules["frequencyCap"]>["per"]["unit"];
 const UNITS: Unit[] = ["minutes", "hours", "days", "weeks"];
@@ -20,23 +20,22 @@ export function SendingRulesSection() {
   const canEdit = useMe().workspace.role !== "member";
 
   return (
-    <section className="card" aria-labelledby="rules-heading">
-      <div className="card-header">
-        <h2 id="rules-heading">{t.title}</h2>
-        <p className="muted">{t.hint}</p>
-      </div>
-      <div className="card-body stack">
-        {state.status === "loading" ? <p className="muted">{t.loading}</p> : null}
-        {state.status === "error" ? <LoadError error={state.error} onRetry={reload} /> : null}
-        {state.status === "success" ? (
-          <RulesForm
-            rules={state.data}
-            canEdit={canEdit}
-            onSaved={(data) => setState({ status: "success", data })}
-          />
-        ) : null}
-      </div>
-    </section>
+    <SettingsCard
+      id="rules"
+      title={t.title}
+      hint={t.hint}
+      loadingLabel={t.loading}
+      state={state}
+      reload={reload}
+    >
+      {(rules) => (
+        <RulesForm
+          rules={rules}
+          canEdit={canEdit}
+          onSaved={(data) => setState({ status: "success", data })}
+        />
+      )}
+    </SettingsCard>
   );
 }
 
