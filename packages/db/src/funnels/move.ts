@@ -34,7 +34,7 @@ export interface RecordedMove {
 /**
  * Moves contacts between stages, set-based: updates each contact's current stage in its
  * funnel and appends one history row per real move (a move to the stage a contact is already
- * in records nothing). Callers check that stages belong to funnels and that a lost move has a
+ * in records nothing). With `onlyIfAbsent`, only contacts in no stage of the funnel are placed. Callers check that stages belong to funnels and that a lost move has a
  * reason; this function only writes. Runs in the caller's transaction, so a journey step or a
  * rule can move contacts atomically with its other writes — and the contacts it moves enter
  * journeys that start on these stages in the same transaction.
@@ -43,6 +43,7 @@ export async function moveContacts(
   tx: Tx,
   workspaceId: string,
   moves: StageMove[],
+  options: { onlyIfAbsent?: boolean } = {},
 ): Promise<RecordedMove[]> {
   if (moves.length === 0) return [];
   // The last move of a contact in a funnel wins; (funnel, contact) order everywhere below, so
@@ -85,8 +86,10 @@ export async function moveContacts(
     from placed p join input i on i.f = p.funnel_id and i.c = p.contact_id
     order by i.n
     returning id, funnel_id, contact_id, from_stage_id, to_stage_id`);
+  // `onlyIfAbsent` (lead placement): a contact already in the funnel — or put there by a
+  // concurrent mover, whose insert this one waited for — keeps its stage.
   const moved =
-    inserted.rows.length === rows.length
+    inserted.rows.length === rows.length || options.onlyIfAbsent
       ? { rows: [] as MovedRow[] }
       : await tx.execute<MovedRow>(sql`
     with input as (

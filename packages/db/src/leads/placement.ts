@@ -37,23 +37,23 @@ export async function placeLead(
     limit 1`);
   const row = target.rows[0];
   if (!row) return undefined;
-  // The same lock moveContacts takes: no other move of this contact in this funnel can slip
-  // between the check and the move.
-  await tx.execute(
-    sql`select pg_advisory_xact_lock(hashtextextended(${`${workspaceId}:stage:${row.funnel_id}:${input.contactId}`}, 0))`,
+  // Insert-if-absent in moveContacts' own row-locking order: a contact already in the funnel,
+  // or put there by a concurrent mover (a journey step, a stage rule) whose insert this one
+  // waits for, keeps its stage — a check before the move could not see an uncommitted one.
+  const recorded = await moveContacts(
+    tx,
+    workspaceId,
+    [
+      {
+        funnelId: row.funnel_id,
+        contactId: input.contactId,
+        toStageId: row.stage_id,
+        cause: "lead",
+        causeRef: input.leadId,
+      },
+    ],
+    { onlyIfAbsent: true },
   );
-  const placed = await tx.execute(sql`
-    select 1 from contact_stages
-    where workspace_id = ${workspaceId} and funnel_id = ${row.funnel_id} and contact_id = ${input.contactId}`);
-  if (placed.rows.length > 0) return undefined;
-  await moveContacts(tx, workspaceId, [
-    {
-      funnelId: row.funnel_id,
-      contactId: input.contactId,
-      toStageId: row.stage_id,
-      cause: "lead",
-      causeRef: input.leadId,
-    },
-  ]);
+  if (recorded.length === 0) return undefined;
   return { funnelId: row.funnel_id, stageId: row.stage_id };
 }
