@@ -39,6 +39,7 @@ export function SendMessageForm({ data, onChange }: StepFormProps) {
       <SelectField
         label={f.channel}
         value={channel}
+        placeholder={channel ? undefined : f.pickChannel}
         options={SendChannel.options.map((value) => ({ value, label: f.channels[value] }))}
         onChange={(next) => onChange({ ...data, channel: next })}
       />

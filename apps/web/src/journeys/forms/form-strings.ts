@@ -14,6 +14,7 @@ export const formStrings = localized({
     noTemplates: "No email templates yet. Create one under Templates first.",
     openTemplate: "Open the template",
     channel: "Send on",
+    pickChannel: "Choose a channel",
     channels: {
       preferred: "The contact's preferred channel",
       sms: "SMS",
@@ -44,6 +45,7 @@ export const formStrings = localized({
     noTemplates: "Шаблонов писем пока нет. Сначала создайте шаблон в разделе «Шаблоны».",
     openTemplate: "Открыть шаблон",
     channel: "Канал",
+    pickChannel: "Выберите канал",
     channels: {
       preferred: "Предпочитаемый канал контакта",
       sms: "SMS",
