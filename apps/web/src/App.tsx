@@ -9,6 +9,7 @@ import { FunnelSettingsPage } from "./funnels/FunnelSettingsPage.tsx";
 import { FunnelsPage } from "./funnels/FunnelsPage.tsx";
 import { NewFunnelPage } from "./funnels/NewFunnelPage.tsx";
 import { ImportPage } from "./imports/ImportPage.tsx";
+import { AcceptInvitePage } from "./invite/AcceptInvitePage.tsx";
 import { JourneysPage } from "./journeys/JourneysPage.tsx";
 import { LeadSourcePage } from "./leads/LeadSourcePage.tsx";
 import { LeadSourcesPage } from "./leads/LeadSourcesPage.tsx";
@@ -41,6 +42,7 @@ export function App() {
   return (
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/invite/:token" element={<AcceptInvitePage />} />
       <Route
         element={
           <RequireSession>

@@ -5,7 +5,11 @@ import { useQuery } from "../api/use-query.ts";
 import { useMe } from "../session/SessionProvider.tsx";
 import { formatDate, formatDateTime } from "../ui/format.ts";
 import { LoadError } from "../ui/LoadError.tsx";
+import { InviteMember } from "./InviteMember.tsx";
+import { inviteStrings } from "./invite-strings.ts";
+import { invitesApi } from "./invites-api.ts";
 import { memberStrings as t } from "./members-strings.ts";
+import { PendingInvitations } from "./PendingInvitations.tsx";
 import { workspaceApi } from "./workspace-api.ts";
 import "../styles/settings-rules.css";
 
@@ -18,6 +22,8 @@ export function MembersSection() {
   const [pendingId, setPendingId] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const canChange = me.workspace.role === "owner";
+  const canInvite = me.workspace.role === "owner" || me.workspace.role === "admin";
+  const invitations = useQuery(invitesApi.list);
 
   async function changeRole(member: Member, role: Role) {
     setPendingId(member.userId);
@@ -133,9 +139,19 @@ export function MembersSection() {
             </div>
           ))}
         </dl>
-        <div className="subcard stack-sm">
-          <h3>{t.addTitle}</h3>
-          <p className="muted">{t.addHint}</p>
+        {canInvite ? (
+          <InviteMember isOwner={canChange} onInvited={invitations.reload} />
+        ) : (
+          <p className="muted small">{inviteStrings.onlyOwnersAndAdmins}</p>
+        )}
+        <PendingInvitations
+          state={invitations.state}
+          reload={invitations.reload}
+          canRevoke={canInvite}
+        />
+        <details className="member-cli">
+          <summary>{inviteStrings.cliTitle}</summary>
+          <p className="muted small">{inviteStrings.cliHint}</p>
           <pre className="member-command">
             <code>
               {[
@@ -145,7 +161,7 @@ export function MembersSection() {
               ].join("\n")}
             </code>
           </pre>
-        </div>
+        </details>
       </div>
     </section>
   );

@@ -61,7 +61,7 @@ export function NewKeyNotice({ created, onDismiss }: Props) {
 }
 
 /** Copies with the Clipboard API, or — on plain-HTTP hosts where it is missing — by selection. */
-async function copyText(text: string, input: HTMLInputElement | null): Promise<boolean> {
+export async function copyText(text: string, input: HTMLInputElement | null): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;

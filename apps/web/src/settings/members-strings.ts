@@ -23,9 +23,6 @@ export const memberStrings = localized({
     lastOwner: "A workspace needs an owner. Make someone else an owner before changing this role.",
     changed: (name: string, role: string) => `${name} is now ${role.toLowerCase()}.`,
     ownersOnly: "Only owners can change roles.",
-    addTitle: "Adding a person",
-    addHint:
-      "People are added on the server that runs Voronka. Ask whoever set it up to run this command (it prints a password to pass on):",
   },
   ru: {
     title: "Участники и роли",
@@ -51,8 +48,5 @@ export const memberStrings = localized({
       "У пространства должен быть владелец. Сначала назначьте владельцем кого-то ещё, потом меняйте эту роль.",
     changed: (name: string, role: string) => `${name}: теперь ${role.toLowerCase()}.`,
     ownersOnly: "Менять роли могут только владельцы.",
-    addTitle: "Как добавить человека",
-    addHint:
-      "Людей добавляют на сервере, где работает Voronka. Попросите того, кто его настраивал, выполнить команду (она напечатает пароль, который нужно передать):",
   },
 });

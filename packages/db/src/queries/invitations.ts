@@ -135,19 +135,31 @@ interface TokenState {
   expiresAt: Date;
 }
 
+/** Why a link is dead; sent as the `token` detail so a page can say it in its own language. */
+export type DeadLinkReason = "unknown" | "used" | "withdrawn" | "expired";
+
+const deadLinkMessages: Record<DeadLinkReason, string> = {
+  unknown: "This invitation link is not valid. Ask for a new one.",
+  used: "This invitation has already been used. Sign in instead.",
+  withdrawn: "This invitation was withdrawn. Ask for a new one.",
+  expired: "This invitation has expired. Ask for a new one.",
+};
+
+function deadLinkReason(row: TokenState | undefined, now: Date): DeadLinkReason | null {
+  if (!row) return "unknown";
+  if (row.acceptedAt) return "used";
+  if (row.revokedAt) return "withdrawn";
+  if (row.expiresAt.getTime() <= now.getTime()) return "expired";
+  return null;
+}
+
 /** Throws the `not_found` a dead link answers, saying why it is dead. */
 function assertUsable(row: TokenState | undefined, now: Date): void {
-  if (!row) {
-    throw new AppError("not_found", "This invitation link is not valid. Ask for a new one.");
-  }
-  if (row.acceptedAt) {
-    throw new AppError("not_found", "This invitation has already been used. Sign in instead.");
-  }
-  if (row.revokedAt) {
-    throw new AppError("not_found", "This invitation was withdrawn. Ask for a new one.");
-  }
-  if (row.expiresAt.getTime() <= now.getTime()) {
-    throw new AppError("not_found", "This invitation has expired. Ask for a new one.");
+  const reason = deadLinkReason(row, now);
+  if (reason) {
+    throw new AppError("not_found", deadLinkMessages[reason], {
+      details: [{ path: "token", message: reason }],
+    });
   }
 }
 
