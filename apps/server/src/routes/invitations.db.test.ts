@@ -169,6 +169,8 @@ describe("inviting a member", () => {
     const expired = await accept(old, { name: "Late", password: "late-password" });
     expect(expired.status).toBe(404);
     expect(expired.body.error.message).toBe("This invitation has expired. Ask for a new one.");
+    // The reason is also machine-readable, for the accept page to say in its own language.
+    expect(expired.body.error.details).toEqual([{ path: "token", message: "expired" }]);
     expect(await pendingEmails({ cookie: owner })).not.toContain("late@acme.example");
 
     const created = await invite(owner, "gone@acme.example");
