@@ -192,4 +192,81 @@ describe("journey editor: live A/B figures per branch", () => {
     await ru.locator(".react-flow__controls-zoomin").click();
     await shot(ru, "journey-ab-branch-figures-ru");
   });
+
+  it("shows the journey's quiet hours and send limit on the canvas and edits them there", async () => {
+    const summary = page.getByTestId("journey-settings-summary");
+    await expect.poll(() => summary.textContent()).toBe("No quiet hours, no send limit");
+    await page.getByRole("button", { name: /Journey settings/ }).click();
+    const dialog = page.getByRole("dialog", { name: "Journey settings" });
+    await dialog.getByLabel("Quiet hours").check();
+    await dialog.getByLabel("From").fill("22:00");
+    await dialog.getByLabel("To").fill("07:00");
+    await dialog.getByLabel("Send limit").check();
+    await dialog.getByLabel("At most").fill("0");
+    await dialog.getByRole("button", { name: "Save settings" }).click();
+    await expect
+      .poll(() => dialog.getByRole("alert").textContent())
+      .toBe("The limit is a whole number of 1 or more.");
+    await dialog.getByLabel("At most").fill("2");
+    await dialog.getByLabel("Period length").fill("1");
+    await dialog.getByLabel("Period unit").selectOption("days");
+    await shot(page, "journey-settings-dialog");
+    await dialog.getByRole("button", { name: "Save settings" }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect
+      .poll(() => summary.textContent())
+      .toBe("Quiet hours 22:00–07:00 · At most 2 messages per day");
+    await expect.poll(() => page.getByTestId("save-state").textContent()).toMatch(/Saved/);
+    const saved = (await api("GET", `/api/journeys/${journeyId}`)) as {
+      draft: { settings?: Record<string, unknown> };
+    };
+    expect(saved.draft.settings).toMatchObject({
+      quietHours: { from: "22:00", to: "07:00" },
+      frequencyCap: { max: 2, per: { amount: 1, unit: "days" } },
+    });
+    await shot(page, "journey-settings-on-canvas");
+
+    // Publishing says what changed, and the new version carries the settings.
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    const publish = page.getByRole("dialog", { name: "Publish this journey?" });
+    await expect
+      .poll(() => publish.getByTestId("publish-changes").textContent())
+      .toMatch(/Quiet hours or the send limit changed/);
+    await publish.getByRole("button", { name: "Publish" }).click();
+    await expect
+      .poll(async () => (await api("GET", `/api/journeys/${journeyId}`)).currentVersion)
+      .toBe(2);
+    const v2 = (await api("GET", `/api/journeys/${journeyId}/versions/2`)) as {
+      graph: { settings: Record<string, unknown> };
+    };
+    expect(v2.graph.settings).toMatchObject({
+      quietHours: { from: "22:00", to: "07:00" },
+      frequencyCap: { max: 2, per: { amount: 1, unit: "days" } },
+    });
+
+    // Version 1 had none; looking at it shows its own settings, read-only.
+    await page.getByLabel("Versions").selectOption("1");
+    await expect.poll(() => summary.textContent()).toBe("No quiet hours, no send limit");
+    await page.getByRole("button", { name: /Journey settings/ }).click();
+    await expect.poll(() => dialog.getByLabel("Quiet hours").isDisabled()).toBe(true);
+    await expect.poll(() => dialog.getByRole("button", { name: "Save settings" }).count()).toBe(0);
+    await dialog.getByRole("button", { name: "Close" }).click();
+
+    const context = await browser.newContext({
+      viewport: VIEWPORT,
+      storageState: await page.context().storageState(),
+    });
+    await context.addInitScript(() => window.localStorage.setItem("voronka.locale", "ru"));
+    const ru = await context.newPage();
+    await ru.goto(`${server.url}/journeys/${journeyId}`);
+    await expect
+      .poll(() => ru.getByTestId("journey-settings-summary").textContent(), { timeout: 20_000 })
+      .toBe("Тихие часы 22:00–07:00 · Не больше 2 сообщений за день");
+    await shot(ru, "journey-settings-on-canvas-ru");
+    await ru.getByRole("button", { name: /Настройки цепочки/ }).click();
+    await expect
+      .poll(() => ru.getByRole("dialog", { name: "Настройки цепочки" }).isVisible())
+      .toBe(true);
+    await shot(ru, "journey-settings-dialog-ru");
+  });
 });

@@ -1,4 +1,4 @@
-import { Panel, useReactFlow } from "@xyflow/react";
+import { useReactFlow } from "@xyflow/react";
 import { FIT_PADDING } from "./canvas-view.ts";
 import { editorStrings as t } from "./strings.ts";
 
@@ -16,11 +16,11 @@ interface Props {
   stepCount: number;
 }
 
-/** The canvas's own tools, top left: palette, undo/redo, tidy up, show all. */
+/** The canvas's own tools: palette, undo/redo, tidy up, show all. */
 export function CanvasToolbar(p: Props) {
   const flow = useReactFlow();
   return (
-    <Panel position="top-left" className="canvas-toolbar">
+    <div className="canvas-toolbar">
       {p.testRunOpen ? null : (
         <button
           type="button"
@@ -68,6 +68,6 @@ export function CanvasToolbar(p: Props) {
       >
         {t.fitView}
       </button>
-    </Panel>
+    </div>
   );
 }

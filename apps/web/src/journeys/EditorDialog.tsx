@@ -46,6 +46,7 @@ function Changes({ journey, draft }: { journey: Journey; draft: Record<string, u
     changes.removed ? t.changesRemoved(changes.removed) : null,
     changes.edited ? t.changesEdited(changes.edited) : null,
     changes.links ? t.changesLinks(changes.links) : null,
+    changes.settings ? t.changesSettings : null,
   ].filter((line): line is string => line !== null);
   return (
     <div className="publish-changes" data-testid="publish-changes">

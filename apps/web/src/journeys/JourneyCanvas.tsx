@@ -8,6 +8,7 @@ import {
   MiniMap,
   type OnEdgesChange,
   type OnNodesChange,
+  Panel,
   ReactFlow,
 } from "@xyflow/react";
 import type { DragEvent, ReactNode } from "react";
@@ -38,7 +39,7 @@ interface Props {
   onDrop(event: DragEvent): void;
   /** Called before a drag or a delete, so undo can go back to it. */
   onBeforeChange(): void;
-  /** The toolbar, drawn over the canvas. */
+  /** The toolbar and the journey settings line, drawn over the canvas, top left. */
   toolbar: ReactNode;
 }
 
@@ -81,7 +82,9 @@ export function JourneyCanvas(p: Props) {
         >
           <Background gap={20} color="#dcdce4" />
           <Controls showInteractive={false} />
-          {p.toolbar}
+          <Panel position="top-left" className="canvas-top">
+            {p.toolbar}
+          </Panel>
           {p.nodes.length > 0 ? (
             <MiniMap
               pannable

@@ -12,6 +12,7 @@ import { EditorDialog } from "./EditorDialog.tsx";
 import { type ConfirmAction, EditorHeader } from "./EditorHeader.tsx";
 import { type CanvasGraph, type StepNode, toCanvas, toDraft } from "./graph.ts";
 import { JourneyCanvas } from "./JourneyCanvas.tsx";
+import { JourneySettingsButton } from "./JourneySettingsButton.tsx";
 import { journeyApi } from "./journey-api.ts";
 import { Palette } from "./Palette.tsx";
 import { ProblemList } from "./ProblemList.tsx";
@@ -61,6 +62,8 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
   const [testRunOpen, setTestRunOpen] = useState(false);
   const [testRun, setTestRun] = useState<TestRunResult | null>(null);
   const [viewing, setViewing] = useState<Viewing | null>(null);
+  // Quiet hours, send limit, re-entry…: journey-wide, edited in the settings dialog.
+  const [settings, setSettings] = useState<unknown>(initial.settings);
   // A running journey is mostly watched: its canvas gets the room until a step is to be added.
   const [paletteOpen, setPaletteOpen] = useState(
     loaded.status !== "live" && loaded.status !== "paused",
@@ -92,12 +95,12 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
   // Saving is not urgent: while a step is dragged, frames come first and the draft follows.
   const settledNodes = useDeferredValue(nodes);
   const draft = useMemo(
-    () => toDraft({ nodes: settledNodes, edges, settings: initial.settings }),
-    [settledNodes, edges, initial.settings],
+    () => toDraft({ nodes: settledNodes, edges, settings }),
+    [settledNodes, edges, settings],
   );
   const violations = useMemo(
-    () => validate(toDraft({ nodes: structure, edges, settings: initial.settings })),
-    [structure, edges, initial.settings],
+    () => validate(toDraft({ nodes: structure, edges, settings })),
+    [structure, edges, settings],
   );
   const draftJson = useMemo(() => JSON.stringify({ name: name.trim(), draft }), [name, draft]);
   const editable = journey.status !== "archived" && viewing === null;
@@ -267,19 +270,26 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
           onDrop={onDrop}
           onBeforeChange={() => record()}
           toolbar={
-            editable ? (
-              <CanvasToolbar
-                testRunOpen={testRunOpen}
-                paletteOpen={paletteOpen}
-                onTogglePalette={() => setPaletteOpen((open) => !open)}
-                canUndo={history.canUndo}
-                canRedo={history.canRedo}
-                onUndo={history.undo}
-                onRedo={history.redo}
-                onTidy={tidy}
-                stepCount={nodes.length}
+            <>
+              {editable ? (
+                <CanvasToolbar
+                  testRunOpen={testRunOpen}
+                  paletteOpen={paletteOpen}
+                  onTogglePalette={() => setPaletteOpen((open) => !open)}
+                  canUndo={history.canUndo}
+                  canRedo={history.canRedo}
+                  onUndo={history.undo}
+                  onRedo={history.redo}
+                  onTidy={tidy}
+                  stepCount={nodes.length}
+                />
+              ) : null}
+              <JourneySettingsButton
+                settings={viewing ? viewing.canvas.settings : settings}
+                readOnly={!editable}
+                onChange={setSettings}
               />
-            ) : null
+            </>
           }
         />
         <div className="editor-side">

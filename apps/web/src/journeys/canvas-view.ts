@@ -1,8 +1,8 @@
 import { useRef } from "react";
 import { catalogueEntry, type StepNode } from "./graph.ts";
 
-/** Room around a fitted journey; the top keeps clear of the canvas toolbar. */
-export const FIT_PADDING = { top: "64px", right: "24px", bottom: "24px", left: "24px" } as const;
+/** Room around a fitted journey; the top keeps clear of the toolbar and the settings line. */
+export const FIT_PADDING = { top: "84px", right: "24px", bottom: "24px", left: "24px" } as const;
 /** Past this many steps only the ones in view are drawn. */
 export const VISIBLE_ONLY_FROM = 150;
 

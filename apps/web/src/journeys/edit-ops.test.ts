@@ -71,6 +71,7 @@ describe("editing operations", () => {
       removed: 0,
       edited: 0,
       links: 0,
+      settings: false,
     });
     const draft = graph(
       [
@@ -80,6 +81,25 @@ describe("editing operations", () => {
       ],
       [edges[0] as (typeof edges)[number]],
     );
-    expect(summarizeChanges(live, draft)).toEqual({ added: 1, removed: 1, edited: 1, links: 1 });
+    expect(summarizeChanges(live, draft)).toEqual({
+      added: 1,
+      removed: 1,
+      edited: 1,
+      links: 1,
+      settings: false,
+    });
+  });
+
+  it("tells a change of the journey settings, not the defaults a published graph carries", () => {
+    const published = { nodes, edges, settings: { reentry: { mode: "after-exit" }, exitOn: [] } };
+    expect(summarizeChanges(published, { nodes, edges }).settings).toBe(false);
+    const quiet = { nodes, edges, settings: { quietHours: { from: "21:00", to: "08:00" } } };
+    expect(summarizeChanges(published, quiet)).toEqual({
+      added: 0,
+      removed: 0,
+      edited: 0,
+      links: 0,
+      settings: true,
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { JourneyNode } from "@voronka/journey";
+import { JourneyNode, JourneySettings } from "@voronka/journey";
 
 /** How the draft differs from the live version, counted the way a marketer thinks of it. */
 export interface ChangeSummary {
@@ -6,6 +6,8 @@ export interface ChangeSummary {
   removed: number;
   edited: number;
   links: number;
+  /** Journey-wide settings (quiet hours, send limit, re-entry…) differ. */
+  settings: boolean;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -18,6 +20,12 @@ const list = (graph: Record<string, unknown>, key: string) =>
 function settings(n: Record<string, unknown>): string {
   const parsed = JourneyNode.safeParse(n);
   return JSON.stringify(parsed.success ? [parsed.data.type, parsed.data.data] : [n.type, n.data]);
+}
+
+/** Journey settings as the engine reads them (defaults filled in), to compare. */
+function journeySettings(graph: Record<string, unknown>): string {
+  const parsed = JourneySettings.safeParse(graph.settings ?? {});
+  return JSON.stringify(parsed.success ? parsed.data : graph.settings);
 }
 
 /** Steps added, removed and re-configured, and arrows changed; moving a step is no change. */
@@ -42,5 +50,11 @@ export function summarizeChanges(
   const links =
     [...edgesAfter].filter((k) => !edgesBefore.has(k)).length +
     [...edgesBefore].filter((k) => !edgesAfter.has(k)).length;
-  return { added, removed, edited, links };
+  return {
+    added,
+    removed,
+    edited,
+    links,
+    settings: journeySettings(live) !== journeySettings(draft),
+  };
 }

@@ -180,6 +180,7 @@ export const editorStrings = localized({
     changesRemoved: (n: number) => en(n, "step removed", "steps removed"),
     changesEdited: (n: number) => en(n, "step changed", "steps changed"),
     changesLinks: (n: number) => en(n, "connection changed", "connections changed"),
+    changesSettings: "Quiet hours or the send limit changed",
     pause: "Pause",
     resume: "Resume",
     pauseTitle: "Pause this journey?",
@@ -251,6 +252,7 @@ export const editorStrings = localized({
     changesRemoved: (n: number) => `${ru(n, "шаг", "шага", "шагов")}: удалено`,
     changesEdited: (n: number) => `${ru(n, "шаг", "шага", "шагов")}: изменены настройки`,
     changesLinks: (n: number) => `${ru(n, "связь", "связи", "связей")}: изменено`,
+    changesSettings: "Изменены тихие часы или лимит отправок",
     pause: "Пауза",
     resume: "Продолжить",
     pauseTitle: "Поставить цепочку на паузу?",
@@ -746,5 +748,80 @@ export const testRunStrings = localized({
       converted: (d: Record<string, unknown>) => `Цель достигнута: ${String(d.goal)}`,
     } as Record<string, (d: Record<string, unknown>) => string>,
     unitLabels: { minutes: "минут", hours: "часов", days: "дней", weeks: "недель" },
+  },
+});
+
+type Unit = "minutes" | "hours" | "days" | "weeks";
+
+/** The journey settings on the canvas: quiet hours and the per-contact send limit. */
+export const journeySettingsStrings = localized({
+  en: {
+    title: "Journey settings",
+    open: "Journey settings",
+    none: "No quiet hours, no send limit",
+    quietSummary: (from: string, to: string) => `Quiet hours ${from}–${to}`,
+    capSummary: (max: number, per: string) =>
+      `At most ${en(max, "message", "messages")} per ${per}`,
+    per: (amount: number, unit: Unit) =>
+      amount === 1
+        ? { minutes: "minute", hours: "hour", days: "day", weeks: "week" }[unit]
+        : `${amount} ${unit}`,
+    quietHours: "Quiet hours",
+    quietHint:
+      "No emails or messages in this range, in each contact's own time zone; they wait until it ends. It may span midnight.",
+    from: "From",
+    to: "To",
+    cap: "Send limit",
+    capHint:
+      "At most this many emails and messages to one contact, counted across all journeys; the rest wait until allowed.",
+    max: "At most",
+    messages: "messages per",
+    perAmount: "Period length",
+    perUnit: "Period unit",
+    unitLabels: { minutes: "minutes", hours: "hours", days: "days", weeks: "weeks" },
+    badMax: "The limit is a whole number of 1 or more.",
+    badPer: "The period is a number above 0.",
+    badTime: "Give both times as HH:MM.",
+    readOnly: "A published version's settings can be read, not changed.",
+    save: "Save settings",
+    cancel: "Cancel",
+    close: "Close",
+  },
+  ru: {
+    title: "Настройки цепочки",
+    open: "Настройки цепочки",
+    none: "Без тихих часов и лимита отправок",
+    quietSummary: (from: string, to: string) => `Тихие часы ${from}–${to}`,
+    capSummary: (max: number, per: string) =>
+      `Не больше ${ru(max, "сообщения", "сообщений", "сообщений")} за ${per}`,
+    per: (amount: number, unit: Unit) =>
+      amount === 1
+        ? { minutes: "минуту", hours: "час", days: "день", weeks: "неделю" }[unit]
+        : {
+            minutes: ru(amount, "минуту", "минуты", "минут"),
+            hours: ru(amount, "час", "часа", "часов"),
+            days: ru(amount, "день", "дня", "дней"),
+            weeks: ru(amount, "неделю", "недели", "недель"),
+          }[unit],
+    quietHours: "Тихие часы",
+    quietHint:
+      "В это время письма и сообщения не уходят — по часовому поясу каждого контакта; они ждут окончания. Можно через полночь.",
+    from: "С",
+    to: "До",
+    cap: "Лимит отправок",
+    capHint:
+      "Не больше стольких писем и сообщений одному контакту, считая все цепочки; остальные ждут, пока станет можно.",
+    max: "Не больше",
+    messages: "сообщений за",
+    perAmount: "Длина периода",
+    perUnit: "Единица периода",
+    unitLabels: { minutes: "минут", hours: "часов", days: "дней", weeks: "недель" },
+    badMax: "Лимит — целое число от 1.",
+    badPer: "Период — число больше 0.",
+    badTime: "Укажите оба времени в виде ЧЧ:ММ.",
+    readOnly: "Настройки опубликованной версии можно посмотреть, но не изменить.",
+    save: "Сохранить",
+    cancel: "Отмена",
+    close: "Закрыть",
   },
 });
