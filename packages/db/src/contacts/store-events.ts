@@ -129,6 +129,27 @@ export async function storeEvents(
   workspaceId: string,
   events: NormalizedEvent[],
 ): Promise<StoreResult> {
+  return (await store(db, workspaceId, events, true))!;
+}
+
+/**
+ * `storeEvents` for a caller that needs no result (the ingestion API): a plain batch's insert
+ * sends nothing back. Resolves once the events are committed.
+ */
+export async function ingestEvents(
+  db: Db,
+  workspaceId: string,
+  events: NormalizedEvent[],
+): Promise<void> {
+  await store(db, workspaceId, events, false);
+}
+
+async function store(
+  db: Db,
+  workspaceId: string,
+  events: NormalizedEvent[],
+  result: boolean,
+): Promise<StoreResult | undefined> {
   if (events.length === 0) return { stored: [], duplicates: 0 };
   for (let attempt = 1; ; attempt++) {
     try {
@@ -137,7 +158,8 @@ export async function storeEvents(
       const contactIds = plainContacts(fresh, probe);
       if (contactIds) {
         const behind = behindLastSeen(fresh, contactIds, probe.lastSeen);
-        const insertedIds = await insertEvents(db, workspaceId, fresh, contactIds, behind);
+        const insertedIds = await insertEvents(db, workspaceId, fresh, contactIds, behind, result);
+        if (!result) return undefined;
         const stored = storedEvents(fresh, contactIds, insertedIds);
         return { stored, duplicates: events.length - stored.length };
       }

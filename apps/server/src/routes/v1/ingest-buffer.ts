@@ -1,4 +1,4 @@
-import { type Db, type NormalizedEvent, storeEvents } from "@voronka/db";
+import { type Db, ingestEvents, type NormalizedEvent } from "@voronka/db";
 
 interface Entry {
   events: NormalizedEvent[];
@@ -68,7 +68,7 @@ export class IngestBuffer {
 
   private async write(workspaceId: string, group: Entry[]): Promise<void> {
     try {
-      await storeEvents(
+      await ingestEvents(
         this.db,
         workspaceId,
         group.flatMap((e) => e.events),
@@ -80,7 +80,7 @@ export class IngestBuffer {
         return;
       }
       for (const entry of group) {
-        await storeEvents(this.db, workspaceId, entry.events).then(entry.resolve, entry.reject);
+        await ingestEvents(this.db, workspaceId, entry.events).then(entry.resolve, entry.reject);
       }
     }
   }
