@@ -145,6 +145,21 @@ describe("the HTTP tracking API", () => {
     expect(stored.map((r) => r.message_id).sort()).toEqual(["msg-10", "msg-11"]);
   });
 
+  it("rejects an event over 32 KB inside a batch and stores the others", async () => {
+    const res = await post("/v1/batch", {
+      batch: [event(60), event(61, { properties: { blob: "x".repeat(33_000) } }), event(62)],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain("1 of 3 events were rejected");
+    expect(res.body.error.details).toEqual([
+      { path: "batch.1", message: "The event is larger than 32 KB." },
+    ]);
+    const stored = await q<{ message_id: string }>(
+      "select message_id from events where message_id in ('msg-60', 'msg-61', 'msg-62')",
+    );
+    expect(stored.map((r) => r.message_id).sort()).toEqual(["msg-60", "msg-62"]);
+  });
+
   it("answers malformed JSON, a wrong key, a secret key and an oversize batch with 4xx envelopes, storing nothing", async () => {
     const before = (await q<{ n: number }>("select count(*)::int as n from events"))[0]!.n;
     const bad = await post("/v1/track", "{not json");
