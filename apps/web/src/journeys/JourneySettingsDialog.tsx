@@ -91,6 +91,9 @@ export function JourneySettingsDialog({ settings, readOnly, onSave, onClose }: P
               onChange={(e) => set({ max: e.target.value })}
             />
             <span>{t.messages}</span>
+          </div>
+          <div className="settings-row">
+            <span>{t.perWord}</span>
             <input
               className="input settings-number"
               inputMode="decimal"

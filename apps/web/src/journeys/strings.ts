@@ -775,7 +775,8 @@ export const journeySettingsStrings = localized({
     capHint:
       "At most this many emails and messages to one contact, counted across all journeys; the rest wait until allowed.",
     max: "At most",
-    messages: "messages per",
+    messages: "messages",
+    perWord: "per",
     perAmount: "Period length",
     perUnit: "Period unit",
     unitLabels: { minutes: "minutes", hours: "hours", days: "days", weeks: "weeks" },
@@ -812,7 +813,8 @@ export const journeySettingsStrings = localized({
     capHint:
       "Не больше стольких писем и сообщений одному контакту, считая все цепочки; остальные ждут, пока станет можно.",
     max: "Не больше",
-    messages: "сообщений за",
+    messages: "сообщений",
+    perWord: "за",
     perAmount: "Длина периода",
     perUnit: "Единица периода",
     unitLabels: { minutes: "минут", hours: "часов", days: "дней", weeks: "недель" },
