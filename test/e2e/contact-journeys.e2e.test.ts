@@ -124,7 +124,8 @@ describe("journeys on the contact card", () => {
     expect(await first.getByRole("link").textContent()).toBe("Banquet follow-up");
     expect(await first.textContent()).toContain("Waiting");
     expect(await first.textContent()).toContain("At: Wait");
-    const day = new Date(Date.now() + 3 * 86_400_000).getUTCDate();
+    // Node and the browser share the machine's time zone.
+    const day = new Date(Date.now() + 3 * 86_400_000).getDate();
     expect(await first.textContent()).toMatch(
       new RegExp(`until ${day} \\w{3} \\d{4}, \\d\\d:\\d\\d`),
     );
