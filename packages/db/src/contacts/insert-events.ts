@@ -31,13 +31,14 @@ export async function insertEvents(
     a: e.anonymousId,
     p: e.properties,
     x: e.context,
-    ts: e.timestamp,
+    // Epoch milliseconds: JSON.stringify's Date#toJSON costs more than the whole rest of a row.
+    ts: e.timestamp.getTime(),
   }));
   const insert = sql`
       insert into events (workspace_id, message_id, type, name, contact_id, user_id, anonymous_id, properties, context, timestamp)
-      select ${workspaceId}, e.m, e.t, e.n, e.c, e.u, e.a, e.p, e.x, e.ts
+      select ${workspaceId}, e.m, e.t, e.n, e.c, e.u, e.a, e.p, e.x, to_timestamp(e.ts / 1000)
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        as e(m text, t text, n text, c uuid, u text, a text, p jsonb, x jsonb, ts timestamptz)
+        as e(m text, t text, n text, c uuid, u text, a text, p jsonb, x jsonb, ts float8)
       on conflict (workspace_id, message_id) do nothing`;
   const seenBehind =
     behind && behind.length > 0
