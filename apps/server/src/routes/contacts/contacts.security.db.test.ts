@@ -38,7 +38,11 @@ describe("contacts and imports across workspaces", () => {
     const list = await app.request("/api/contacts?q=secret", { headers: as });
     expect(list.status).toBe(200);
     expect((await list.json()).data).toEqual([]);
-    for (const path of [`/api/contacts/${contactId}`, `/api/contacts/${contactId}/timeline`]) {
+    for (const path of [
+      `/api/contacts/${contactId}`,
+      `/api/contacts/${contactId}/timeline`,
+      `/api/contacts/${contactId}/journeys`,
+    ]) {
       const res = await app.request(path, { headers: as });
       expect(res.status, path).toBe(404);
       expect(await res.text()).not.toContain("Secret");
