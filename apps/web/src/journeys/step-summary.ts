@@ -1,5 +1,6 @@
+import { describeCondition } from "./forms/condition/describe.ts";
 import type { StepData } from "./graph.ts";
-import { panelStrings, summaryStrings as t } from "./strings.ts";
+import { summaryStrings as t } from "./strings.ts";
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -29,14 +30,8 @@ export function stepSummary(type: string, data: StepData): string | null {
         return text(data.attribute) && t.waitUntil(String(data.attribute));
       return t.waitWindow;
     }
-    case "condition": {
-      const rule = isObject(data.condition) ? data.condition : {};
-      if (rule.kind !== "attribute") return text(rule.kind) && t.severalRules;
-      const op = panelStrings.ops[String(rule.op)] ?? String(rule.op);
-      return (
-        text(rule.attribute) && t.rule(String(rule.attribute), op, String(rule.value ?? "")).trim()
-      );
-    }
+    case "condition":
+      return describeCondition(data.condition);
     case "split": {
       const branches = Array.isArray(data.branches) ? data.branches.filter(isObject) : [];
       return branches.map((b) => `${String(b.name)} ${String(b.weight)}%`).join(" · ") || null;

@@ -120,7 +120,7 @@ export function ConditionBuilder({
         </button>
         <button
           type="button"
-          className="button button-small button-ghost"
+          className="button button-small"
           onClick={() => {
             const group: SubGroup = {
               key: newKey(),
@@ -159,14 +159,11 @@ function GroupView({
   const own = missing.get(group.key) ?? [];
   return (
     <fieldset className="cond-group">
-      <legend>{title}</legend>
+      <legend className="visually-hidden">{title}</legend>
       <div className="cond-head">
-        <SelectField
-          label={t.matchLabel}
-          value={group.match}
-          options={MATCH(t.groupMatch)}
-          onChange={(m) => onChange({ ...group, match: m === "all" ? "all" : "any" })}
-        />
+        <span className="cond-title" aria-hidden="true">
+          {title}
+        </span>
         <button
           type="button"
           className="button button-small button-ghost"
@@ -175,6 +172,12 @@ function GroupView({
           {t.removeGroup}
         </button>
       </div>
+      <SelectField
+        label={t.matchLabel}
+        value={group.match}
+        options={MATCH(t.match)}
+        onChange={(m) => onChange({ ...group, match: m === "all" ? "all" : "any" })}
+      />
       <ol className="cond-list">
         {group.rules.map((row, i) => (
           <li key={row.key}>
@@ -215,21 +218,11 @@ function RuleView({
 }) {
   return (
     <fieldset className="cond-rule">
-      <legend>{title}</legend>
+      <legend className="visually-hidden">{title}</legend>
       <div className="cond-head">
-        {row.kind === "kept" ? (
-          <p className="muted small">{t.kept}</p>
-        ) : (
-          <SelectField
-            label={t.kindLabel}
-            value={row.kind}
-            options={ALL_KINDS.map((k) => ({ value: k, label: t.kinds[k] }))}
-            onChange={(kind) => {
-              const next = ALL_KINDS.find((k) => k === kind);
-              if (next && next !== row.kind) onChange({ ...blankRule(next), key: row.key });
-            }}
-          />
-        )}
+        <span className="cond-title" aria-hidden="true">
+          {title}
+        </span>
         <button
           type="button"
           className="button button-small button-ghost"
@@ -239,6 +232,19 @@ function RuleView({
           {t.remove}
         </button>
       </div>
+      {row.kind === "kept" ? (
+        <p className="muted small">{t.kept}</p>
+      ) : (
+        <SelectField
+          label={t.kindLabel}
+          value={row.kind}
+          options={ALL_KINDS.map((k) => ({ value: k, label: t.kinds[k] }))}
+          onChange={(kind) => {
+            const next = ALL_KINDS.find((k) => k === kind);
+            if (next && next !== row.kind) onChange({ ...blankRule(next), key: row.key });
+          }}
+        />
+      )}
       {row.kind === "stage" ? (
         <StageRuleFields row={row} onChange={onChange} />
       ) : (

@@ -15,8 +15,15 @@ const choices = <T extends string>(options: readonly T[], labels: Record<T, stri
 const COMPARE = choices(CompareOp.options, t.ops);
 const COUNT = choices(CountOp.options, t.countOps);
 const CHANNELS = choices(Channel.options, t.channels);
-const ACTIONS = choices(EngagementAction.options, t.actions);
-const ENGAGED = choices(["did", "did-not"] as const, t.engagementOps);
+/** "Opened an email", "Did not open an email"…: the action and did / did not in one choice. */
+const ENGAGEMENTS = (["did", "did-not"] as const).flatMap((op) =>
+  EngagementAction.options.map((action) => ({
+    value: `${op}|${action}`,
+    label: t.engagements[op][action],
+    op,
+    action,
+  })),
+);
 const UNITS = [{ value: "", label: t.ever }, ...choices(DurationUnit.options, t.units)];
 
 /** "In the last 7 days" — or "ever" when no unit is chosen. */
@@ -144,22 +151,15 @@ export function RuleFields({ row, missing, onChange }: Props<RuleRow>) {
     case "engagement":
       return (
         <>
-          <div className="form-row cond-engagement">
-            <SelectField
-              label={t.action}
-              value={row.action}
-              options={ACTIONS}
-              onChange={(a) =>
-                onChange({ ...row, action: pick(EngagementAction.options, a) ?? row.action })
-              }
-            />
-            <SelectField
-              label={t.engagementOp}
-              value={row.op}
-              options={ENGAGED}
-              onChange={(op) => onChange({ ...row, op: op === "did-not" ? "did-not" : "did" })}
-            />
-          </div>
+          <SelectField
+            label={t.engagement}
+            value={`${row.op}|${row.action}`}
+            options={ENGAGEMENTS}
+            onChange={(value) => {
+              const next = ENGAGEMENTS.find((e) => e.value === value);
+              if (next) onChange({ ...row, op: next.op, action: next.action });
+            }}
+          />
           <WindowFields
             value={row.within}
             invalid={has("within")}

@@ -5,7 +5,6 @@ export const conditionStrings = localized({
   en: {
     matchLabel: "Match",
     match: { all: "all of these", any: "any of these" },
-    groupMatch: { all: "All of", any: "Any of" },
     empty: "No rules yet.",
     addRule: "Add a rule",
     addGroup: "Add a group",
@@ -67,14 +66,20 @@ export const conditionStrings = localized({
       whatsapp: "WhatsApp",
       viber: "Viber",
     },
-    engagementOp: "Happened",
-    engagementOps: { did: "yes", "did-not": "no" },
-    action: "What",
-    actions: {
-      delivered: "Email received",
-      opened: "Email opened",
-      clicked: "Link in an email clicked",
-      replied: "Replied to an email",
+    engagement: "What the contact did",
+    engagements: {
+      did: {
+        delivered: "Received an email",
+        opened: "Opened an email",
+        clicked: "Clicked a link",
+        replied: "Replied to an email",
+      },
+      "did-not": {
+        delivered: "Did not receive an email",
+        opened: "Did not open an email",
+        clicked: "Did not click a link",
+        replied: "Did not reply to an email",
+      },
     },
     consentText: "The contact agreed to receive messages on",
     kept: "A rule set up in the advanced settings (JSON); it is kept as it is.",
@@ -93,7 +98,6 @@ export const conditionStrings = localized({
   ru: {
     matchLabel: "Выполняется",
     match: { all: "всё из этого", any: "что-то из этого" },
-    groupMatch: { all: "Всё из", any: "Что-то из" },
     empty: "Правил пока нет.",
     addRule: "Добавить правило",
     addGroup: "Добавить группу",
@@ -159,14 +163,20 @@ export const conditionStrings = localized({
       whatsapp: "WhatsApp",
       viber: "Viber",
     },
-    engagementOp: "Было",
-    engagementOps: { did: "да", "did-not": "нет" },
-    action: "Что",
-    actions: {
-      delivered: "Письмо получено",
-      opened: "Письмо открыто",
-      clicked: "Переход по ссылке из письма",
-      replied: "Ответ на письмо",
+    engagement: "Что сделал контакт",
+    engagements: {
+      did: {
+        delivered: "Получил письмо",
+        opened: "Открыл письмо",
+        clicked: "Перешёл по ссылке",
+        replied: "Ответил на письмо",
+      },
+      "did-not": {
+        delivered: "Не получил письмо",
+        opened: "Не открыл письмо",
+        clicked: "Не открывал ссылки",
+        replied: "Не ответил на письмо",
+      },
     },
     consentText: "Контакт согласился получать сообщения в канале",
     kept: "Правило из расширенных настроек (JSON); оно сохраняется как есть.",
