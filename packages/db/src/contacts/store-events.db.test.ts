@@ -4,7 +4,7 @@ import { createFunnel } from "../funnels/funnels.ts";
 import { provisionWorkspace } from "../queries/workspaces.ts";
 import { stageRules } from "../schema/funnels.ts";
 import { type Identity, identity } from "./identity.ts";
-import { type NormalizedEvent, storeEvents } from "./store-events.ts";
+import { ingestEvents, type NormalizedEvent, storeEvents } from "./store-events.ts";
 
 let database: TestDatabase;
 let ws: string;
@@ -61,6 +61,25 @@ describe("storeEvents", () => {
     expect(await q("select 1 from events where message_id = $1", [first.messageId])).toHaveLength(
       1,
     );
+  });
+
+  it("ingestEvents stores a known contact's batch once, re-delivered messageIds among new ones", async () => {
+    const stored = ev({ userId: "resend" });
+    await storeEvents(database.db, ws, [stored]);
+    const fresh = ev({ userId: "resend" }, { timestamp: new Date(Date.now() + 3_600_000) });
+    // The first attempt (no conflict clause) fails on the stored messageId; the retry skips it.
+    await ingestEvents(database.db, ws, [{ ...stored }, fresh, { ...fresh }]);
+    await ingestEvents(database.db, ws, [{ ...stored }, { ...fresh }]);
+    const rows = await q<{ message_id: string }>(
+      "select message_id from events where workspace_id = $1 and message_id = any($2) order by id",
+      [ws, [stored.messageId, fresh.messageId]],
+    );
+    expect(rows.map((r) => r.message_id)).toEqual([stored.messageId, fresh.messageId]);
+    const [contact] = await q<{ at: Date }>(
+      "select last_seen_at as at from contacts where workspace_id = $1 and user_id = 'resend'",
+      [ws],
+    );
+    expect(contact!.at).toEqual(fresh.timestamp);
   });
 
   it("identify merges the anonymous profile into the known one; events follow", async () => {

@@ -3,7 +3,7 @@ import { routeEventsToJourneys } from "../engine/route-events.ts";
 import { applyStageRules } from "../funnels/rules.ts";
 import { type Identity, identityKey } from "./identity.ts";
 import { type IngestProbe, probeBatch } from "./ingest-probe.ts";
-import { insertEvents } from "./insert-events.ts";
+import { insertEvents, insertEventsAlone } from "./insert-events.ts";
 import { type ContactPatch, patchContacts } from "./patch.ts";
 import { resolveContacts, type Tx } from "./resolve.ts";
 
@@ -158,8 +158,11 @@ async function store(
       const contactIds = plainContacts(fresh, probe);
       if (contactIds) {
         const behind = behindLastSeen(fresh, contactIds, probe.lastSeen);
-        const insertedIds = await insertEvents(db, workspaceId, fresh, contactIds, behind, result);
-        if (!result) return undefined;
+        if (!result) {
+          await insertEventsAlone(db, workspaceId, fresh, contactIds, behind);
+          return undefined;
+        }
+        const insertedIds = await insertEvents(db, workspaceId, fresh, contactIds, behind);
         const stored = storedEvents(fresh, contactIds, insertedIds);
         return { stored, duplicates: events.length - stored.length };
       }
