@@ -193,8 +193,11 @@ describe("the abandoned-cart journey, drawn with the mouse", () => {
     await expect
       .poll(() => rule("Rule 1").locator(".cond-missing").textContent())
       .toMatch(/a value/);
+    await expect.poll(() => node("trigger-event-1").locator(".step-badge").isVisible()).toBe(true);
+    await shotSide("step-trigger-filter-incomplete");
     await rule("Rule 1").getByLabel("Value").fill("0");
     await expect.poll(() => rule("Rule 1").locator(".cond-missing").count()).toBe(0);
+    await expect.poll(() => node("trigger-event-1").locator(".step-badge").count()).toBe(0);
 
     await select("wait-1");
     await panel().getByLabel("Amount").fill("1");
@@ -206,6 +209,7 @@ describe("the abandoned-cart journey, drawn with the mouse", () => {
       .poll(() => template.locator("option").allTextContents())
       .toContain("Cart reminder");
     await template.selectOption("cart-reminder");
+    await shotSide("step-send-email");
 
     await select("wait-for-event-1");
     const eventName = panel().getByLabel("Event name");
@@ -237,6 +241,7 @@ describe("the abandoned-cart journey, drawn with the mouse", () => {
     await panel().getByLabel("Amount").fill("2");
     await panel().getByLabel("Unit").selectOption("days");
     await panel().getByLabel("Save the code as").fill("cartCode");
+    await shotSide("step-promo-code");
 
     await select("send-email-2");
     await panel().getByLabel("Email template").selectOption("cart-discount");
@@ -244,6 +249,7 @@ describe("the abandoned-cart journey, drawn with the mouse", () => {
     await select("send-message-1");
     await panel().getByLabel("Send on").selectOption("sms");
     await panel().getByLabel("Message").fill("Your cart is waiting for you.");
+    await shotSide("step-send-message");
 
     await select("wait-for-event-2");
     await panel().getByLabel("Event name").fill("order_completed");

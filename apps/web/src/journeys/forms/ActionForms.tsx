@@ -4,6 +4,7 @@ import { panelStrings as t } from "../strings.ts";
 import { DurationFields } from "./DurationFields.tsx";
 import { SelectField, type StepFormProps, TextField } from "./fields.tsx";
 import { formStrings as f } from "./form-strings.ts";
+import "./forms.css";
 import { TemplatePicker } from "./pickers/TemplatePicker.tsx";
 
 /** `data` with `key` set to `value`, or without `key` when `value` is empty. */

@@ -12,7 +12,7 @@ export const formStrings = localized({
     templateMissing: (id: string) => `${id} (not found in this workspace)`,
     templateHint: "Templates are made under Templates.",
     noTemplates: "No email templates yet. Create one under Templates first.",
-    openTemplate: "Open the template",
+    openTemplate: "Open the template in a new tab ↗",
     channel: "Send on",
     pickChannel: "Choose a channel",
     channels: {
@@ -43,7 +43,7 @@ export const formStrings = localized({
     templateMissing: (id: string) => `${id} (нет в этом пространстве)`,
     templateHint: "Шаблоны создаются в разделе «Шаблоны».",
     noTemplates: "Шаблонов писем пока нет. Сначала создайте шаблон в разделе «Шаблоны».",
-    openTemplate: "Открыть шаблон",
+    openTemplate: "Открыть шаблон в новой вкладке ↗",
     channel: "Канал",
     pickChannel: "Выберите канал",
     channels: {

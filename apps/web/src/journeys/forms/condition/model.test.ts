@@ -92,6 +92,9 @@ describe("condition builder rows", () => {
     expect(missing.get(event.key)).toEqual(["event", "count", "within"]);
     expect(missing.get(stage.key)).toEqual(["funnel", "stages"]);
     expect(Condition.safeParse(condition).success).toBe(false);
+    // The unfinished comparison carries no value, which the graph checker reports.
+    const written = condition?.kind === "all" ? condition.rules[0] : undefined;
+    expect(written).toEqual({ kind: "property", property: "", op: "gt" });
   });
 
   it("treats an empty builder as no condition and flags an empty sub-group", () => {

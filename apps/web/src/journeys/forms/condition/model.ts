@@ -194,17 +194,20 @@ function ruleCondition(row: RuleRow, missing: string[]): Condition {
     case "property": {
       if (!row.field.trim()) missing.push("field");
       const base = { op: row.op };
+      // No value typed yet: none is written, so the graph checker flags the rule too.
+      const empty = row.value.trim() === "";
       const unary = UNARY.has(row.op);
-      if (!unary && row.value.trim() === "") missing.push("value");
-      const value = unary
-        ? undefined
-        : LIST_OPS.has(row.op)
-          ? row.value
-              .split(",")
-              .map((s) => s.trim())
-              .filter(Boolean)
-              .map(parseScalar)
-          : parseScalar(row.value);
+      if (!unary && empty) missing.push("value");
+      const value =
+        unary || empty
+          ? undefined
+          : LIST_OPS.has(row.op)
+            ? row.value
+                .split(",")
+                .map((s) => s.trim())
+                .filter(Boolean)
+                .map(parseScalar)
+            : parseScalar(row.value);
       const withValue: Pick<AttributeRule, "op" | "value"> =
         value === undefined ? base : { ...base, value };
       return row.kind === "attribute"

@@ -37,7 +37,12 @@ export function TemplatePicker({
       {state.status === "success" && templates.length === 0 ? (
         <p className="muted small">{f.noTemplates}</p>
       ) : chosen ? (
-        <a className="field-hint" href={`/templates/${chosen.id}`} target="_blank" rel="noreferrer">
+        <a
+          className="template-picker-link"
+          href={`/templates/${chosen.id}`}
+          target="_blank"
+          rel="noreferrer"
+        >
           {f.openTemplate}
         </a>
       ) : (
