@@ -242,6 +242,9 @@ describe("the abandoned-cart journey, drawn with the mouse", () => {
     await panel().getByLabel("Unit").selectOption("days");
     await panel().getByLabel("Save the code as").fill("cartCode");
     await shotSide("step-promo-code");
+    await expect
+      .poll(() => node("promo-code-1").locator(".step-summary").textContent())
+      .toBe("10% off, valid 2 days");
 
     await select("send-email-2");
     await panel().getByLabel("Email template").selectOption("cart-discount");
@@ -250,6 +253,9 @@ describe("the abandoned-cart journey, drawn with the mouse", () => {
     await panel().getByLabel("Send on").selectOption("sms");
     await panel().getByLabel("Message").fill("Your cart is waiting for you.");
     await shotSide("step-send-message");
+    await expect
+      .poll(() => node("send-message-1").locator(".step-summary").textContent())
+      .toBe("SMS: Your cart is waiting for you.");
 
     await select("wait-for-event-2");
     await panel().getByLabel("Event name").fill("order_completed");

@@ -1,3 +1,4 @@
+import { actionSummary } from "./forms/action-summary.ts";
 import { describeCondition } from "./forms/condition/describe.ts";
 import type { StepData } from "./graph.ts";
 import { summaryStrings as t } from "./strings.ts";
@@ -43,6 +44,6 @@ export function stepSummary(type: string, data: StepData): string | null {
     case "exit":
       return text(data.reason);
     default:
-      return null;
+      return actionSummary(type, data);
   }
 }

@@ -1,5 +1,21 @@
 import { localized } from "../../i18n/index.ts";
 
+/** Russian word form for `n`: 1 день, 2 дня, 5 дней. */
+function ru(n: number, one: string, few: string, many: string): string {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  if (mod10 === 1 && mod100 !== 11) return `${n} ${one}`;
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return `${n} ${few}`;
+  return `${n} ${many}`;
+}
+
+const RU_UNITS: Record<string, [string, string, string]> = {
+  minutes: ["минуту", "минуты", "минут"],
+  hours: ["час", "часа", "часов"],
+  days: ["день", "дня", "дней"],
+  weeks: ["неделю", "недели", "недель"],
+};
+
 /** Strings of the step forms added with the condition builder (filters, pickers, actions). */
 export const formStrings = localized({
   en: {
@@ -32,6 +48,10 @@ export const formStrings = localized({
     expires: "The code expires",
     saveAs: "Save the code as",
     saveAsHint: "The name later messages use to insert the code.",
+    validForShort: (amount: number, unit: string) =>
+      `valid ${amount} ${amount === 1 ? unit.replace(/s$/, "") : unit}`,
+    promoSummary: (percent: number, valid: string | null) =>
+      valid ? `${percent}% off, ${valid}` : `${percent}% off`,
   },
   ru: {
     filter: "Только если событие подходит (необязательно)",
@@ -63,5 +83,11 @@ export const formStrings = localized({
     expires: "Код действует ограниченное время",
     saveAs: "Сохранить код как",
     saveAsHint: "Имя, под которым следующие сообщения вставляют код.",
+    validForShort: (amount: number, unit: string) => {
+      const forms = RU_UNITS[unit];
+      return `действует ${forms ? ru(amount, ...forms) : `${amount} ${unit}`}`;
+    },
+    promoSummary: (percent: number, valid: string | null) =>
+      valid ? `Скидка ${percent}%, ${valid}` : `Скидка ${percent}%`,
   },
 });
