@@ -139,7 +139,7 @@ describe("journey editor: mistakes, tools, test run", () => {
 
     // Each list entry selects its step; the side panel's form fixes it.
     await problems()
-      .getByRole("button", { name: /missing “event”/ })
+      .getByRole("button", { name: /Not filled in: event name/ })
       .click();
     await expect.poll(() => node(page, "signed-up").getAttribute("class")).toMatch(/selected/);
     await panel().getByLabel("Event name").fill("signed_up");
@@ -154,7 +154,7 @@ describe("journey editor: mistakes, tools, test run", () => {
     await expect.poll(() => publishButton().isDisabled()).toBe(true);
 
     await problems()
-      .getByRole("button", { name: /missing “templateId”/ })
+      .getByRole("button", { name: /Not filled in: email template/ })
       .click();
     await panel().getByLabel("Email template").selectOption("spring-discount");
     await expect.poll(() => page.locator(".step-badge").count()).toBe(0);

@@ -100,7 +100,7 @@ describe("the journey editor", () => {
     await expect.poll(() => node("exit-1").locator(".step-badge").count()).toBe(0);
 
     // The one problem left is the trigger's missing event; clicking it selects the step.
-    const entry = problems().getByRole("button", { name: /is missing “event”/ });
+    const entry = problems().getByRole("button", { name: /Not filled in: event name/ });
     await expect.poll(() => entry.isVisible()).toBe(true);
     await expect
       .poll(() => page.getByRole("button", { name: "Publish", exact: true }).isDisabled())

@@ -1,41 +1,45 @@
 import type { Violation } from "@voronka/journey";
 import { locale } from "../i18n/index.ts";
 
-/** Russian names of the settings a violation can point at; others are shown as they are. */
-const FIELDS_RU: Record<string, string> = {
-  event: "название события",
-  templateId: "шаблон письма",
-  funnel: "воронка",
-  stage: "этап",
-  reason: "причина",
-  attribute: "поле контакта",
-  channel: "канал",
-  text: "текст",
-  url: "адрес",
-  audienceId: "аудитория",
-  segment: "сегмент",
-  duration: "длительность",
-  timeout: "срок ожидания",
-  branches: "ветки",
-  condition: "условие",
-  name: "название",
-  set: "изменения",
-  discountPercent: "размер скидки",
-  message: "текст уведомления",
+/** Plain names of the settings a violation can point at (by the first key under `data`). */
+const FIELDS: Record<string, { en: string; ru: string }> = {
+  event: { en: "event name", ru: "название события" },
+  templateId: { en: "email template", ru: "шаблон письма" },
+  funnel: { en: "funnel", ru: "воронка" },
+  stage: { en: "stage", ru: "этап" },
+  reason: { en: "lost reason", ru: "причина" },
+  attribute: { en: "contact field", ru: "поле контакта" },
+  channel: { en: "channel", ru: "канал" },
+  text: { en: "message text", ru: "текст" },
+  url: { en: "address", ru: "адрес" },
+  audienceId: { en: "audience", ru: "аудитория" },
+  segment: { en: "segment", ru: "сегмент" },
+  duration: { en: "how long to wait", ru: "длительность" },
+  timeout: { en: "how long to wait for the event", ru: "срок ожидания" },
+  branches: { en: "branches", ru: "ветки" },
+  condition: { en: "a rule of the condition", ru: "правило условия" },
+  name: { en: "name", ru: "название" },
+  set: { en: "what to change", ru: "изменения" },
+  discountPercent: { en: "discount size", ru: "размер скидки" },
+  message: { en: "notification text", ru: "текст уведомления" },
 };
 
-function field(v: Violation): string {
+function field(v: Violation, lang: "en" | "ru"): string {
   const after = v.path?.split(".data.")[1] ?? "";
   const key = after.split(/[.[]/)[0] ?? "";
-  return FIELDS_RU[key] ?? (key || "настройка");
+  return FIELDS[key]?.[lang] ?? (lang === "ru" ? "настройка" : "a setting");
 }
 
 /**
  * A violation in this page load's language. The validator words its messages in English; the
- * Russian UI says the same per code (the step itself is named beside the message).
+ * Russian UI says the same per code, and a missing setting is named in words in both (the step
+ * itself is named beside the message).
  */
 export function violationText(v: Violation): string {
-  if (locale() !== "ru") return v.message;
+  if (locale() !== "ru") {
+    // The validator names fields as the graph spells them ("templateId"); say them in words.
+    return v.code === "missing-config" ? `Not filled in: ${field(v, "en")}.` : v.message;
+  }
   switch (v.code) {
     case "no-trigger":
       return "Добавьте триггер: без него в цепочку никто не попадёт.";
@@ -44,9 +48,9 @@ export function violationText(v: Violation): string {
     case "unreachable-node":
       return "До этого шага не дойти ни от одного триггера.";
     case "missing-config":
-      return `Не заполнено: ${field(v)}.`;
+      return `Не заполнено: ${field(v, "ru")}.`;
     case "invalid-config":
-      return `Неверное значение: ${field(v)}.`;
+      return `Неверное значение: ${field(v, "ru")}.`;
     case "split-weights":
       return "Доли веток должны давать в сумме 100%.";
     case "cycle-without-wait":
