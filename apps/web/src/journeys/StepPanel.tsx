@@ -1,7 +1,9 @@
 import type { Violation } from "@voronka/journey";
 import type { ComponentType } from "react";
 import { PromoCodeForm, SendEmailForm, SendMessageForm } from "./forms/ActionForms.tsx";
+import { AudienceForm } from "./forms/AudienceForm.tsx";
 import { ConditionForm } from "./forms/ConditionForm.tsx";
+import { MarkLostForm, TriggerStageForm } from "./forms/FunnelForms.tsx";
 import type { StepFormProps } from "./forms/fields.tsx";
 import { JsonSettings } from "./forms/JsonSettings.tsx";
 import { MoveStageForm } from "./forms/MoveStageForm.tsx";
@@ -13,6 +15,14 @@ import {
   WaitForm,
 } from "./forms/SimpleForms.tsx";
 import { SplitForm } from "./forms/SplitForm.tsx";
+import { NotifyManagerForm, UpdateContactForm, WebhookForm } from "./forms/TeamForms.tsx";
+import {
+  TriggerAttributeForm,
+  TriggerDateForm,
+  TriggerLeadForm,
+  TriggerManualForm,
+  TriggerSegmentForm,
+} from "./forms/TriggerForms.tsx";
 import { type StepData, type StepNode, stepType } from "./graph.ts";
 import { stepDescription, stepLabel } from "./step-text.ts";
 import { panelStrings as t } from "./strings.ts";
@@ -21,6 +31,12 @@ import { violationText } from "./violation-text.ts";
 /** Step kinds with a plain-language form; the rest get the JSON settings only. */
 const FORMS: Partial<Record<string, ComponentType<StepFormProps>>> = {
   "trigger-event": TriggerEventForm,
+  "trigger-lead": TriggerLeadForm,
+  "trigger-stage": TriggerStageForm,
+  "trigger-attribute": TriggerAttributeForm,
+  "trigger-date": TriggerDateForm,
+  "trigger-segment": TriggerSegmentForm,
+  "trigger-manual": TriggerManualForm,
   wait: WaitForm,
   "wait-for-event": WaitForEventForm,
   condition: ConditionForm,
@@ -29,6 +45,11 @@ const FORMS: Partial<Record<string, ComponentType<StepFormProps>>> = {
   "send-message": SendMessageForm,
   "promo-code": PromoCodeForm,
   "move-stage": MoveStageForm,
+  "mark-lost": MarkLostForm,
+  audience: AudienceForm,
+  "update-contact": UpdateContactForm,
+  webhook: WebhookForm,
+  "notify-manager": NotifyManagerForm,
   goal: GoalForm,
   exit: ExitForm,
 };

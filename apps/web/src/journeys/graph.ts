@@ -137,6 +137,18 @@ export function initialData(type: string): StepData {
       return { funnel: "", stage: "" };
     case "trigger-lead":
       return { channels: [] };
+    case "trigger-stage":
+      return { funnel: "", on: "entered" };
+    case "trigger-date":
+      return { attribute: "", offset: { amount: 0, unit: "days" }, at: "09:00", yearly: false };
+    case "mark-lost":
+      return { funnel: "", reason: "" };
+    case "audience":
+      return { audienceId: "", action: "add" };
+    case "notify-manager":
+      return { via: "task", message: "" };
+    case "webhook":
+      return { url: "", method: "POST", awaitResponse: false };
     default:
       return {};
   }

@@ -15,6 +15,5 @@ describe("the canvas line of action steps", () => {
     );
     expect(actionSummary("send-message", { channel: "whatsapp" })).toBe("WhatsApp");
     expect(actionSummary("send-message", {})).toBeNull();
-    expect(actionSummary("webhook", { url: "https://example.com" })).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { formStrings as f } from "./form-strings.ts";
+import { moreSummary } from "./more-summary.ts";
 
 const CHANNELS: Readonly<Record<string, string>> = f.channels;
 
@@ -25,6 +26,6 @@ export function actionSummary(type: string, data: Record<string, unknown>): stri
       return text ? `${label}: ${text}` : label;
     }
     default:
-      return null;
+      return moreSummary(type, data);
   }
 }
