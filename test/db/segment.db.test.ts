@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { Analytics } from "@segment/analytics-node";
 import { createLogger } from "@voronka/core";
 import { type RunningServer, startServer } from "@voronka/server";
@@ -98,6 +99,38 @@ describe("Segment's own Node library", () => {
       "track:Order Completed",
     ]);
     expect(timeline.find((e) => e.type === "track")?.utm).toBe("newsletter");
+  });
+
+  it("reads bodies from the real server: gzip, chunked and a 413 past 2 MB", async () => {
+    const url = `http://127.0.0.1:${server.port}/v1/batch`;
+    const batch = JSON.stringify({
+      batch: [{ type: "track", event: "Zipped", userId: "raw-1", messageId: "raw-1" }],
+    });
+    const zipped = await fetch(url, {
+      method: "POST",
+      headers: { ...basic(tenant.writeKey), "content-encoding": "gzip" },
+      body: gzipSync(batch),
+    });
+    expect(zipped.status).toBe(200);
+    const chunked = await fetch(url, {
+      method: "POST",
+      headers: basic(tenant.writeKey),
+      body: new Blob([batch.replaceAll("raw-1", "raw-2")]).stream(),
+      duplex: "half",
+    } as RequestInit);
+    expect(chunked.status).toBe(200);
+    const huge = await fetch(url, {
+      method: "POST",
+      headers: basic(tenant.writeKey),
+      body: "x".repeat(2 * 1024 * 1024 + 1),
+    });
+    expect(huge.status).toBe(413);
+    expect((await huge.json()).error.code).toBe("payload_too_large");
+    const stored = await q<{ message_id: string }>(
+      "select message_id from events where workspace_id = $1 and message_id like 'raw-%' order by 1",
+      [tenant.workspaceId],
+    );
+    expect(stored.map((r) => r.message_id)).toEqual(["raw-1", "raw-2"]);
   });
 });
 

@@ -42,7 +42,7 @@ import { leadApiRoutes, leadWebhookRoutes } from "./routes/leads/index.ts";
 import { memberRoutes } from "./routes/members.ts";
 import { sendingRulesRoutes } from "./routes/sending-rules.ts";
 import { taskRoutes } from "./routes/tasks.ts";
-import { segmentRoutes } from "./routes/v1/segment.ts";
+import { SEGMENT_PATHS, segmentRoutes } from "./routes/v1/segment.ts";
 import { workspaceRoutes } from "./routes/workspace.ts";
 import { serveWebApp } from "./static.ts";
 
@@ -129,15 +129,14 @@ export function createApp(deps: ServerDeps) {
     "/v1/*",
     cors({ origin: "*", allowHeaders: ["Authorization", "Content-Type"], maxAge: 86400 }),
   );
-  app.use(
-    "/v1/*",
-    bodyLimit({
-      maxSize: 2 * 1024 * 1024,
-      onError: () => {
-        throw new AppError("payload_too_large", "The request body is larger than 2 MB.");
-      },
-    }),
-  );
+  const v1BodyLimit = bodyLimit({
+    maxSize: 2 * 1024 * 1024,
+    onError: () => {
+      throw new AppError("payload_too_large", "The request body is larger than 2 MB.");
+    },
+  });
+  // The Segment routes read their body straight from Node's request, with the same limit.
+  app.use("/v1/*", (c, next) => (SEGMENT_PATHS.has(c.req.path) ? next() : v1BodyLimit(c, next)));
   app.route("/", docsRoutes);
   app.route("/", segmentRoutes);
   app.route("/", leadWebhookRoutes);

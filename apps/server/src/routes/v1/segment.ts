@@ -7,6 +7,7 @@ import type { AppEnv } from "../../env.ts";
 import { parseMessage } from "./fast-message.ts";
 import { ingestBuffer } from "./ingest-buffer.ts";
 import { normalizeMessage, type RequestFacts } from "./normalize.ts";
+import { readRawBody } from "./raw-body.ts";
 import { authenticateWriteKey, writeKeyFromHeader } from "./write-key.ts";
 
 type Json = Record<string, unknown>;
@@ -21,7 +22,7 @@ async function readBody(
   limit: number,
   what: string,
 ): Promise<{ json: unknown; bytes: number }> {
-  let bytes = Buffer.from(await c.req.arrayBuffer());
+  let bytes = await readRawBody(c);
   if (c.req.header("content-encoding")?.toLowerCase() === "gzip") {
     try {
       bytes = gunzipSync(bytes, { maxOutputLength: limit + 1 });
@@ -139,6 +140,13 @@ async function batch(c: Context<AppEnv>) {
   }
   return c.json({ success: true as const }, 200);
 }
+
+/** The Segment routes' paths: they read and limit their body themselves (see `readRawBody`). */
+export const SEGMENT_PATHS: ReadonlySet<string> = new Set(
+  ["track", "identify", "page", "screen", "group", "alias", "batch", "import"].map(
+    (p) => `/v1/${p}`,
+  ),
+);
 
 /**
  * The Segment HTTP Tracking API. Events are committed to Postgres before the 200 is sent.
