@@ -164,6 +164,12 @@ describe("journey editor: mistakes, tools, test run", () => {
   });
 
   it("inserts a step dropped onto an arrow, undoes and redoes it, copies and pastes", async () => {
+    // At 1280 px a drawn journey opens with the palette folded away, to give the canvas room.
+    await expect.poll(() => page.locator(".palette").count()).toBe(0);
+    await page.getByRole("button", { name: "Add a step", exact: true }).click();
+    await expect.poll(() => page.locator(".palette").isVisible()).toBe(true);
+    await page.getByRole("button", { name: "Show all", exact: true }).click();
+    await page.waitForTimeout(400); // the fit animates for 300 ms
     const canvasBox = await page.locator(".editor-canvas").boundingBox();
     const edgeBox = await page
       .locator('.react-flow__edge[data-id="e4"] path')
@@ -331,9 +337,11 @@ describe("journey editor: mistakes, tools, test run", () => {
 
     await ru.goto(`${server.url}/journeys/${ids.banquet}`);
     await expect.poll(() => ru.locator(".react-flow__node").count(), { timeout: 20_000 }).toBe(38);
+    // At 1280 px the drawn journey gets the width; the palette waits behind "Добавить шаг".
     await expect
-      .poll(() => ru.getByRole("heading", { name: "Добавить шаг" }).isVisible())
+      .poll(() => ru.getByRole("button", { name: "Добавить шаг", exact: true }).isVisible())
       .toBe(true);
+    await expect.poll(() => ru.locator(".palette").count()).toBe(0);
     await shot(ru, "journey-banquet-ru");
     await ru.locator(".react-flow__node-wait-for-event").first().click();
     await expect

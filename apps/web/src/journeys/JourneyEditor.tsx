@@ -48,6 +48,13 @@ function selectIn(viewing: Viewing, changes: NodeChange<StepNode>[]): Viewing {
   };
 }
 
+/** Below this window width the palette and the side panel would leave a drawn journey too small. */
+const NARROW_PX = 1400;
+
+function narrowScreen(): boolean {
+  return typeof window !== "undefined" && window.innerWidth < NARROW_PX;
+}
+
 /** The canvas editor of one journey: palette, canvas, settings panel, problems, lifecycle. */
 export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
   const initial = useMemo(() => toCanvas(loaded.draft), [loaded.draft]);
@@ -64,9 +71,13 @@ export function JourneyEditor({ journey: loaded }: { journey: Journey }) {
   const [viewing, setViewing] = useState<Viewing | null>(null);
   // Quiet hours, send limit, re-entry…: journey-wide, edited in the settings dialog.
   const [settings, setSettings] = useState<unknown>(initial.settings);
-  // A running journey is mostly watched: its canvas gets the room until a step is to be added.
+  // A running journey is mostly watched, and on a laptop screen a drawn journey needs the width
+  // to be readable: the canvas gets the room until a step is to be added ("Add a step").
   const [paletteOpen, setPaletteOpen] = useState(
-    loaded.status !== "live" && loaded.status !== "paused",
+    () =>
+      loaded.status !== "live" &&
+      loaded.status !== "paused" &&
+      !(initial.nodes.length > 0 && narrowScreen()),
   );
   const flow = useReactFlow<StepNode>();
   const navigate = useNavigate();
