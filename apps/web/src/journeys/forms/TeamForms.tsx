@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import { SelectField, type StepFormProps, TextField } from "./fields.tsx";
 import { moreStrings as m } from "./more-form-strings.ts";
 import "./forms.css";
+import "./more-forms.css";
 
 const str = (value: unknown) => (typeof value === "string" ? value : "");
 
@@ -144,7 +145,7 @@ export function UpdateContactForm({ data, onChange }: StepFormProps) {
       <fieldset className="fieldset">
         <legend>{m.setFields}</legend>
         {rows.map((row, i) => (
-          <div className="form-row" key={row.key}>
+          <div className="set-field-row" key={row.key}>
             <TextField
               label={m.fieldName(i + 1)}
               value={row.name}

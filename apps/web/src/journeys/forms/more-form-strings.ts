@@ -46,7 +46,7 @@ export const moreStrings = localized({
     segmentHint:
       "The segment's name exactly as it is sent with your contact data; segments have no list here yet.",
     manual:
-      "Contacts get into this journey only when someone adds them: from a contact's card, by bulk selection in Contacts, or through the API.",
+      "Contacts get into this journey only when someone adds them: tick them on the Contacts list and choose “Enroll in a journey”, or add them through the API.",
     via: "How to notify",
     viaChoices: { task: "Create a task", email: "Send an email" },
     assignee: "Who (optional)",
@@ -66,13 +66,13 @@ export const moreStrings = localized({
     url: "Address (URL)",
     method: "Method",
     body: "Body (optional)",
-    bodyHint: "Sent as is; leave empty to send the contact and the journey step.",
+    bodyHint: "JSON to send; leave empty to send the contact and the journey step.",
     awaitResponse: "Wait for the response before going on",
     saveResponseAs: "Save the response as (optional)",
     subjectPreview: (subject: string) => `Subject: ${subject}`,
     openPreview: "Open preview ↗",
     // Canvas lines
-    markLost: (reason: string) => `Mark lost: ${reason}`,
+    markLost: (reason: string) => `Reason: ${reason}`,
     audienceAdd: "Add to ad audience",
     audienceRemove: "Remove from ad audience",
     leadAny: "A lead from any channel",
@@ -139,7 +139,7 @@ export const moreStrings = localized({
     segmentHint:
       "Название сегмента точно так, как оно приходит с данными контактов; списка сегментов здесь пока нет.",
     manual:
-      "Контакты попадают в эту цепочку, только когда их добавляют: из карточки контакта, выбором нескольких в разделе «Контакты» или через API.",
+      "Контакты попадают в эту цепочку, только когда их добавляют: отметьте их в списке «Контакты» и выберите «Запустить в цепочку» — или добавьте через API.",
     via: "Как сообщить",
     viaChoices: { task: "Создать задачу", email: "Отправить письмо" },
     assignee: "Кому (необязательно)",
@@ -159,12 +159,12 @@ export const moreStrings = localized({
     url: "Адрес (URL)",
     method: "Метод",
     body: "Тело запроса (необязательно)",
-    bodyHint: "Отправляется как есть; пусто — отправляются контакт и шаг цепочки.",
+    bodyHint: "JSON для отправки; пусто — отправляются контакт и шаг цепочки.",
     awaitResponse: "Дождаться ответа, прежде чем идти дальше",
     saveResponseAs: "Сохранить ответ как (необязательно)",
     subjectPreview: (subject: string) => `Тема: ${subject}`,
     openPreview: "Открыть предпросмотр ↗",
-    markLost: (reason: string) => `Проиграна: ${reason}`,
+    markLost: (reason: string) => `Причина: ${reason}`,
     audienceAdd: "Добавить в рекламную аудиторию",
     audienceRemove: "Убрать из рекламной аудитории",
     leadAny: "Заявка из любого канала",

@@ -5,7 +5,7 @@ import { moreSummary } from "./more-summary.ts";
 describe("the canvas line of trigger, funnel, audience and team steps", () => {
   it("names the lost reason and whether an audience gets or loses the contact", () => {
     expect(moreSummary("mark-lost", { funnel: "f", reason: "Too expensive" })).toBe(
-      "Mark lost: Too expensive",
+      "Reason: Too expensive",
     );
     expect(moreSummary("mark-lost", { funnel: "f", reason: "" })).toBeNull();
     expect(moreSummary("audience", { audienceId: "a", action: "remove" })).toBe(
@@ -61,7 +61,7 @@ describe("the canvas line of trigger, funnel, audience and team steps", () => {
   });
 
   it("is what the action line falls back to", () => {
-    expect(actionSummary("mark-lost", { reason: "No budget" })).toBe("Mark lost: No budget");
+    expect(actionSummary("mark-lost", { reason: "No budget" })).toBe("Reason: No budget");
     expect(actionSummary("wait", {})).toBeNull();
   });
 });
