@@ -47,7 +47,8 @@ const ACTIONS = [
   step("notify", "notify-manager", 400, 280, { via: "task", message: "" }),
   step("hook", "webhook", 400, 420, { url: "", method: "POST", awaitResponse: false }),
   step("lost", "mark-lost", 400, 560, { funnel: "", reason: "" }),
-  step("done", "exit", 400, 700, {}),
+  step("email", "send-email", 400, 700, { templateId: "" }),
+  step("done", "exit", 400, 840, {}),
 ];
 const draft = {
   schemaVersion: 1,
@@ -90,6 +91,14 @@ beforeAll(async () => {
   ids.offerSent = funnel.stages.find((s: { name: string }) => s.name === "Offer sent").id;
   ids.audience = (await api("POST", "/api/audiences", { name: "Banquet leads" })).id;
   ids.journey = (await api("POST", "/api/journeys", { name: "Every step", draft })).id;
+  // The send-email form renders the chosen template for the workspace's first contact.
+  await api("POST", "/api/contacts", { email: "anna@example.com", firstName: "Anna" });
+  await api("POST", "/api/email/templates", {
+    name: "Banquet offer",
+    slug: "banquet-offer",
+    subject: "Your banquet, {{ contact.firstName }}",
+    mjml: '<mjml><mj-body><mj-section><mj-column><mj-text font-size="28px">Banquet menu inside</mj-text></mj-column></mj-section></mj-body></mjml>',
+  });
 
   await page.goto(`${server.url}/journeys`);
   await page.waitForURL(/\/sign-in/);
@@ -128,7 +137,7 @@ describe("journey editor: forms for triggers, funnel, audience and team steps", 
     await page.goto(`${server.url}/journeys/${ids.journey}`);
     await expect
       .poll(() => page.locator(".react-flow__node").count(), { timeout: 20_000 })
-      .toBe(12);
+      .toBe(13);
     await expect.poll(() => problems().locator(".problem").count()).toBeGreaterThan(5);
 
     await open("lost");
@@ -204,6 +213,17 @@ describe("journey editor: forms for triggers, funnel, audience and team steps", 
       .check();
     await shot(page, "journey-form-webhook");
 
+    await open("email");
+    await panel().getByLabel("Email template").selectOption("banquet-offer");
+    const glance = panel().getByTestId("template-glance");
+    await expect
+      .poll(() => glance.locator("figcaption").textContent())
+      .toMatch(/^Subject: Your banquet, Anna/);
+    await expect
+      .poll(() => glance.frameLocator("iframe").getByText("Banquet menu inside").isVisible())
+      .toBe(true);
+    await shot(page, "journey-form-send-email-preview");
+
     await expect.poll(() => problems().locator(".problem").count()).toBe(0);
     await expect.poll(() => page.locator(".step-badge").count()).toBe(0);
     await saved();
@@ -241,7 +261,7 @@ describe("journey editor: forms for triggers, funnel, audience and team steps", 
 
   it("shows the forms in Russian", async () => {
     await ru.goto(`${server.url}/journeys/${ids.journey}`);
-    await expect.poll(() => ru.locator(".react-flow__node").count(), { timeout: 20_000 }).toBe(12);
+    await expect.poll(() => ru.locator(".react-flow__node").count(), { timeout: 20_000 }).toBe(13);
     const ruPanel = () => ru.getByRole("region", { name: "Настройки шага" });
     await node(ru, "lost").click();
     await expect

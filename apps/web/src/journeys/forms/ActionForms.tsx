@@ -5,6 +5,7 @@ import { DurationFields } from "./DurationFields.tsx";
 import { SelectField, type StepFormProps, TextField } from "./fields.tsx";
 import { formStrings as f } from "./form-strings.ts";
 import "./forms.css";
+import { TemplateGlance } from "./pickers/TemplateGlance.tsx";
 import { TemplatePicker } from "./pickers/TemplatePicker.tsx";
 
 /** `data` with `key` set to `value`, or without `key` when `value` is empty. */
@@ -26,6 +27,10 @@ export function SendEmailForm({ data, onChange }: StepFormProps) {
         value={data.subject}
         hint={t.subjectHint}
         onChange={(subject) => onChange(setOptional(data, "subject", subject))}
+      />
+      <TemplateGlance
+        value={typeof data.templateId === "string" ? data.templateId : ""}
+        subject={typeof data.subject === "string" ? data.subject : ""}
       />
     </>
   );
