@@ -1,5 +1,6 @@
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { SelectField, type StepFormProps, TextField } from "./fields.tsx";
+import { type SetRow, setFromRows, setRows, tagList, tagText } from "./form-values.ts";
 import { moreStrings as m } from "./more-form-strings.ts";
 import "./forms.css";
 import "./more-forms.css";
@@ -72,23 +73,6 @@ export function NotifyManagerForm({ data, onChange }: StepFormProps) {
   );
 }
 
-interface Row {
-  key: number;
-  name: string;
-  value: string;
-}
-
-const tagList = (text: string) => [
-  ...new Set(
-    text
-      .split(",")
-      .map((t) => t.trim())
-      .filter(Boolean),
-  ),
-];
-const tagText = (value: unknown) =>
-  Array.isArray(value) ? value.filter((t) => typeof t === "string").join(", ") : "";
-
 /** Tags typed with commas; the text is kept as typed so "vip, " survives until the next tag. */
 function TagsField({
   label,
@@ -100,6 +84,11 @@ function TagsField({
   onChange(tags: string[]): void;
 }) {
   const [text, setText] = useState(() => tagText(value));
+  const incoming = tagText(value);
+  // Undo or the JSON settings changed the tags: show theirs (typing never differs from them).
+  useEffect(() => {
+    setText((shown) => (tagText(tagList(shown)) === incoming ? shown : incoming));
+  }, [incoming]);
   return (
     <TextField
       label={label}
@@ -116,28 +105,18 @@ function TagsField({
 
 /** "Update contact": fields to set as name/value rows, tags to add or remove, points to add. */
 export function UpdateContactForm({ data, onChange }: StepFormProps) {
-  const initial =
-    typeof data.set === "object" && data.set !== null && !Array.isArray(data.set)
-      ? Object.entries(data.set)
-      : [];
-  const [rows, setRows] = useState<Row[]>(() =>
-    initial.map(([name, value], key) => ({
-      key,
-      name,
-      value: value === null ? "" : String(value),
-    })),
-  );
-  const writeRows = (next: Row[]) => {
-    setRows(next);
-    const before = (data.set ?? {}) as Record<string, unknown>; // checked object above or absent
-    const set: Record<string, unknown> = {};
-    for (const r of next) {
-      const name = r.name.trim();
-      if (!name) continue;
-      // An unedited value keeps its type (a number stays a number); a typed one is text.
-      set[name] = String(before[name] ?? "") === r.value ? (before[name] ?? r.value) : r.value;
-    }
-    onChange({ ...data, set });
+  const [rows, setRowState] = useState<SetRow[]>(() => setRows(data.set));
+  const incoming = JSON.stringify(data.set ?? {});
+  // Undo or the JSON settings changed the fields: show theirs (half-typed rows never differ).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a change from outside matters.
+  useEffect(() => {
+    setRowState((shown) =>
+      JSON.stringify(setFromRows(shown, data.set)) === incoming ? shown : setRows(data.set),
+    );
+  }, [incoming]);
+  const writeRows = (next: SetRow[]) => {
+    setRowState(next);
+    onChange({ ...data, set: setFromRows(next, data.set) });
   };
   const points = typeof data.addPoints === "number" ? data.addPoints : 0;
   return (
@@ -171,7 +150,7 @@ export function UpdateContactForm({ data, onChange }: StepFormProps) {
           type="button"
           className="button button-small"
           onClick={() =>
-            setRows([
+            setRowState([
               ...rows,
               { key: Math.max(-1, ...rows.map((r) => r.key)) + 1, name: "", value: "" },
             ])

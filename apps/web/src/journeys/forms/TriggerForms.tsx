@@ -4,9 +4,11 @@ import { ConditionBuilder } from "./condition/ConditionBuilder.tsx";
 import { asCondition } from "./condition/model.ts";
 import { DurationFields } from "./DurationFields.tsx";
 import { isObject, SelectField, type StepFormProps, TextField } from "./fields.tsx";
+import { type DateSide, dateOffset, dateSide } from "./form-values.ts";
 import { moreStrings as m } from "./more-form-strings.ts";
 import "./forms.css";
 
+const SIDES: readonly DateSide[] = ["before", "on", "after"];
 const str = (value: unknown) => (typeof value === "string" ? value : "");
 
 /** "Lead captured": the channels the lead may come from; none ticked means any. */
@@ -59,20 +61,15 @@ export function TriggerAttributeForm({ data, onChange }: StepFormProps) {
   );
 }
 
-type When = "before" | "on" | "after";
-
 /** "Date comes round": the date field, how long before or after it, the hour, yearly or once. */
 export function TriggerDateForm({ data, onChange }: StepFormProps) {
   const atId = useId();
   const offset = isObject(data.offset) ? data.offset : {};
   const amount = typeof offset.amount === "number" ? offset.amount : 0;
   const unit = typeof offset.unit === "string" ? offset.unit : "days";
-  const when: When = amount < 0 ? "before" : amount > 0 ? "after" : "on";
-  const setOffset = (next: When, size: number, nextUnit: string) => {
-    const abs = Math.abs(Math.round(size));
-    const signed = next === "on" ? 0 : next === "before" ? -(abs || 1) : abs || 1;
-    onChange({ ...data, offset: { amount: signed, unit: nextUnit } });
-  };
+  const when = dateSide(amount);
+  const setOffset = (side: DateSide, size: number, nextUnit: string) =>
+    onChange({ ...data, offset: dateOffset(side, size, nextUnit) });
   return (
     <>
       <TextField
@@ -85,11 +82,11 @@ export function TriggerDateForm({ data, onChange }: StepFormProps) {
       <SelectField
         label={m.when}
         value={when}
-        options={(["before", "on", "after"] as const).map((value) => ({
+        options={SIDES.map((value) => ({
           value,
           label: m.whenChoices[value],
         }))}
-        onChange={(next) => setOffset(next as When, amount, unit)}
+        onChange={(next) => setOffset(SIDES.find((side) => side === next) ?? "on", amount, unit)}
       />
       {when !== "on" ? (
         <DurationFields
