@@ -150,6 +150,7 @@ describe("journey editor: forms for triggers, funnel, audience and team steps", 
     await panel().getByLabel("What to do").selectOption("remove");
     await panel().getByLabel("Ad audience").selectOption({ label: "Banquet leads" });
     await expect.poll(() => summary("audience")).toBe("Remove from ad audience");
+    await shot(page, "journey-form-audience");
 
     await open("lead");
     await panel().getByLabel("Web form").check();
@@ -279,6 +280,9 @@ describe("journey editor: forms for triggers, funnel, audience and team steps", 
     await node(ru, "date").click();
     await expect.poll(() => ruPanel().getByLabel("Поле с датой").inputValue()).toBe("birthday");
     await shot(ru, "journey-form-trigger-date-ru");
+    await node(ru, "lead").click();
+    await expect.poll(() => ruPanel().getByLabel("Форма на сайте").isChecked()).toBe(true);
+    await shot(ru, "journey-form-trigger-lead-ru");
     await node(ru, "manual").click();
     await expect
       .poll(() =>

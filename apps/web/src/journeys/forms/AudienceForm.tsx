@@ -11,6 +11,11 @@ export function AudienceForm({ data, onChange }: StepFormProps) {
   const action = data.action === "remove" ? "remove" : "add";
   if (state.status === "error") return <LoadError error={state.error} onRetry={reload} />;
   const audiences = state.status === "success" ? state.data.data : [];
+  const options = audiences.map((a) => ({ value: a.id, label: a.name }));
+  // An audience from another workspace (a copied journey) or since archived stays visible.
+  if (audienceId && state.status === "success" && !options.some((o) => o.value === audienceId)) {
+    options.unshift({ value: audienceId, label: m.notFound });
+  }
   return (
     <>
       <SelectField
@@ -29,7 +34,7 @@ export function AudienceForm({ data, onChange }: StepFormProps) {
           label={m.audience}
           value={audienceId}
           placeholder={m.pickAudience}
-          options={audiences.map((a) => ({ value: a.id, label: a.name }))}
+          options={options}
           onChange={(next) => onChange({ ...data, action, audienceId: next })}
         />
       )}

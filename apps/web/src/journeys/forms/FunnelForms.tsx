@@ -32,12 +32,17 @@ function FunnelSelect({
   if (state.status === "success" && funnels.length === 0) {
     return <p className="muted small">{m.noFunnels}</p>;
   }
+  const options = funnels.map((f) => ({ value: f.id, label: f.name }));
+  // A funnel from another workspace (a copied journey) or since archived stays visible.
+  if (funnelId && state.status === "success" && !options.some((o) => o.value === funnelId)) {
+    options.unshift({ value: funnelId, label: m.notFound });
+  }
   return (
     <SelectField
       label={m.funnel}
       value={funnelId}
       placeholder={m.pickFunnel}
-      options={funnels.map((f) => ({ value: f.id, label: f.name }))}
+      options={options}
       onChange={onChange}
     />
   );
