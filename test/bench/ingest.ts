@@ -257,6 +257,8 @@ function postBatch(agent: http.Agent, url: URL, auth: string, body: Buffer): Pro
           authorization: auth,
           "content-type": "application/json",
           "content-length": body.length,
+          // What fetch sent: the server stores it in each event's context when absent there.
+          "user-agent": "node",
         },
       },
       (res) => {
