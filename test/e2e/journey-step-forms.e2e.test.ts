@@ -201,6 +201,11 @@ describe("journey editor: forms for triggers, funnel, audience and team steps", 
     await open("notify");
     await panel().getByLabel("How to notify").selectOption("email");
     await panel().getByLabel("Message for the manager").fill("Call back about the banquet");
+    await panel().getByLabel("For whom").selectOption({ index: 1 });
+    await expect
+      .poll(() => panel().getByLabel("For whom").locator("option:checked").textContent())
+      .toContain(tenant.email);
+    await shot(page, "journey-form-notify-manager");
     await expect
       .poll(() => summary("notify"))
       .toBe("Email to manager: Call back about the banquet");
@@ -248,7 +253,11 @@ describe("journey editor: forms for triggers, funnel, audience and team steps", 
       addTags: ["hot", "banquet"],
       addPoints: 10,
     });
-    expect(data("notify")).toEqual({ via: "email", message: "Call back about the banquet" });
+    expect(data("notify")).toEqual({
+      via: "email",
+      message: "Call back about the banquet",
+      assignee: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
     expect(data("hook")).toEqual({
       url: "https://crm.example.com/hooks/voronka",
       method: "PUT",

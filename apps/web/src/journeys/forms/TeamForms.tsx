@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from "react";
 import { SelectField, type StepFormProps, TextField } from "./fields.tsx";
 import { type SetRow, setFromRows, setRows, tagList, tagText } from "./form-values.ts";
 import { moreStrings as m } from "./more-form-strings.ts";
+import { MemberPicker } from "./pickers/MemberPicker.tsx";
 import "./forms.css";
 import "./more-forms.css";
 
@@ -63,11 +64,9 @@ export function NotifyManagerForm({ data, onChange }: StepFormProps) {
         hint={m.messageHint}
         onChange={(message) => onChange({ ...data, via, message })}
       />
-      <TextField
-        label={m.assignee}
-        value={data.assignee}
-        hint={m.assigneeHint}
-        onChange={(assignee) => onChange(setOptional(data, "assignee", assignee.trim()))}
+      <MemberPicker
+        value={str(data.assignee)}
+        onChange={(assignee) => onChange(setOptional(data, "assignee", assignee))}
       />
     </>
   );
