@@ -116,10 +116,10 @@ describe("the ad audiences screen", () => {
       .poll(
         async () => {
           await page.reload();
-          return page
-            .getByRole("row", { name: /Banquet: Offer sent/ })
-            .getByText(/synced/)
-            .count();
+          // Count once the list has loaded again, not in the instant after the reload.
+          const offerRow = page.getByRole("row", { name: /Banquet: Offer sent/ });
+          await offerRow.waitFor();
+          return offerRow.getByText(/synced/).count();
         },
         { timeout: 30_000, interval: 500 },
       )
