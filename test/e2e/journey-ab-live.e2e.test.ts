@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS, startE2e, stopE2e } from "../support/e2e.ts";
+import { type Calls, calls } from "../support/e2e-calls.ts";
 import type { TestTenant } from "../support/fixtures.ts";
 import type { ServerProcess } from "../support/server-process.ts";
 import type { TestDatabase } from "../support/test-db.ts";
@@ -60,28 +61,6 @@ interface BranchCount {
   converted: number;
 }
 
-async function api(method: string, url: string, body?: unknown) {
-  const res = await fetch(`${server.url}${url}`, {
-    method,
-    headers: { authorization: `Bearer ${tenant.secretKey}`, "content-type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
-async function track(userId: string, event: string) {
-  const res = await fetch(`${server.url}/v1/track`, {
-    method: "POST",
-    headers: {
-      authorization: `Basic ${Buffer.from(`${tenant.writeKey}:`).toString("base64")}`,
-      "content-type": "application/json",
-    },
-    body: JSON.stringify({ userId, event }),
-  });
-  if (!res.ok) throw new Error(`/v1/track: ${res.status}`);
-}
-
 async function branchCounts(): Promise<Map<string, BranchCount>> {
   const answer = (await api("GET", `/api/journeys/${journeyId}/versions/1/counts`)) as {
     branches: BranchCount[];
@@ -100,8 +79,12 @@ const percent = (locale: string, n: number) =>
 const figure = (locale: string, b: BranchCount) =>
   `${b.entered} · ${b.entered > 0 ? percent(locale, b.converted / b.entered) : "—"}`;
 
+let api: Calls["api"];
+let track: Calls["track"];
+
 beforeAll(async () => {
   ({ database, tenant, server, browser, page } = await startE2e("Northwind books"));
+  ({ api, track } = calls(server, tenant));
   await page.setViewportSize(VIEWPORT);
   journeyId = (await api("POST", "/api/journeys", { name: "Welcome subject test", draft: abTest }))
     .id;

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS, startE2e, stopE2e } from "../support/e2e.ts";
+import { type Calls, calls } from "../support/e2e-calls.ts";
 import type { TestTenant } from "../support/fixtures.ts";
 import { REPO_ROOT, type ServerProcess } from "../support/server-process.ts";
 import type { TestDatabase } from "../support/test-db.ts";
@@ -35,20 +36,12 @@ async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
 }
 
 /** Sends a Segment track call with the write key (HTTP Basic), as a website would. */
-async function track(userId: string, event: string, properties: Record<string, unknown> = {}) {
-  const res = await fetch(`${server.url}/v1/track`, {
-    method: "POST",
-    headers: {
-      authorization: `Basic ${Buffer.from(`${tenant.writeKey}:`).toString("base64")}`,
-      "content-type": "application/json",
-    },
-    body: JSON.stringify({ userId, event, properties }),
-  });
-  if (!res.ok) throw new Error(`/v1/track: ${res.status} ${await res.text()}`);
-}
+
+let track: Calls["track"];
 
 beforeAll(async () => {
   ({ database, tenant, server, browser, page } = await startE2e("Cart shop"));
+  ({ track } = calls(server, tenant));
   // Eleven steps side by side need a wide screen (or zooming out, which makes handles tiny).
   await page.setViewportSize({ width: 1920, height: 1080 });
   for (const [slug, name] of [

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS, startE2e, stopE2e } from "../support/e2e.ts";
+import { type Calls, calls, russianPage, signIn } from "../support/e2e-calls.ts";
 import type { TestTenant } from "../support/fixtures.ts";
 import type { ServerProcess } from "../support/server-process.ts";
 import type { TestDatabase } from "../support/test-db.ts";
@@ -53,30 +54,12 @@ const threeMistakes = {
   ],
 };
 
-async function api(method: string, url: string, body?: unknown) {
-  const res = await fetch(`${server.url}${url}`, {
-    method,
-    headers: { authorization: `Bearer ${tenant.secretKey}`, "content-type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
-async function track(userId: string, event: string) {
-  const res = await fetch(`${server.url}/v1/track`, {
-    method: "POST",
-    headers: {
-      authorization: `Basic ${Buffer.from(`${tenant.writeKey}:`).toString("base64")}`,
-      "content-type": "application/json",
-    },
-    body: JSON.stringify({ userId, event }),
-  });
-  if (!res.ok) throw new Error(`/v1/track: ${res.status}`);
-}
+let api: Calls["api"];
+let track: Calls["track"];
 
 beforeAll(async () => {
   ({ database, tenant, server, browser, page } = await startE2e("Aurora shop"));
+  ({ api, track } = calls(server, tenant));
   await page.setViewportSize(VIEWPORT);
   // The template the missing one is fixed with: the step's picker lists the workspace's own.
   await api("POST", "/api/email/templates", {
@@ -95,19 +78,9 @@ beforeAll(async () => {
     await api("POST", "/api/journeys", { name: "Banquet hall sales", draft: fixture("banquet") })
   ).id;
 
-  await page.goto(`${server.url}/journeys`);
-  await page.waitForURL(/\/sign-in/);
-  await page.getByLabel("Email").fill(tenant.email);
-  await page.getByLabel("Password").fill(tenant.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/journeys$/);
+  await signIn(page, server, tenant, "/journeys");
 
-  const context = await browser.newContext({
-    viewport: VIEWPORT,
-    storageState: await page.context().storageState(),
-  });
-  await context.addInitScript(() => window.localStorage.setItem("voronka.locale", "ru"));
-  ru = await context.newPage();
+  ru = await russianPage(browser, page, VIEWPORT);
 }, 120_000);
 
 afterAll(() => stopE2e({ browser, server, database }));

@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS, startE2e, stopE2e } from "../support/e2e.ts";
+import { type Calls, calls } from "../support/e2e-calls.ts";
 import type { TestTenant } from "../support/fixtures.ts";
 import type { ServerProcess } from "../support/server-process.ts";
 import type { TestDatabase } from "../support/test-db.ts";
@@ -12,8 +13,11 @@ let browser: Browser;
 let tenant: TestTenant;
 let page: Page;
 
+let track: Calls["track"];
+
 beforeAll(async () => {
   ({ database, tenant, server, browser, page } = await startE2e("Aurora shop"));
+  ({ track } = calls(server, tenant));
 });
 
 afterAll(() => stopE2e({ browser, server, database }));
@@ -46,17 +50,6 @@ async function connect(fromSelector: string, toId: string) {
 }
 
 /** Sends a Segment track call with the write key, as a website would. */
-async function track(userId: string, event: string) {
-  const res = await fetch(`${server.url}/v1/track`, {
-    method: "POST",
-    headers: {
-      authorization: `Basic ${Buffer.from(`${tenant.writeKey}:`).toString("base64")}`,
-      "content-type": "application/json",
-    },
-    body: JSON.stringify({ userId, event }),
-  });
-  if (!res.ok) throw new Error(`/v1/track: ${res.status} ${await res.text()}`);
-}
 
 describe("the journey editor", () => {
   it("starts from a plain empty state and creates a blank journey", async () => {

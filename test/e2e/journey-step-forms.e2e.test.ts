@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS, startE2e, stopE2e } from "../support/e2e.ts";
+import { type Calls, calls, russianPage, signIn } from "../support/e2e-calls.ts";
 import type { TestTenant } from "../support/fixtures.ts";
 import type { ServerProcess } from "../support/server-process.ts";
 import type { TestDatabase } from "../support/test-db.ts";
@@ -69,18 +70,11 @@ const draft = {
   ],
 };
 
-async function api(method: string, url: string, body?: unknown) {
-  const res = await fetch(`${server.url}${url}`, {
-    method,
-    headers: { authorization: `Bearer ${tenant.secretKey}`, "content-type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
+let api: Calls["api"];
 
 beforeAll(async () => {
   ({ database, tenant, server, browser, page } = await startE2e("Banquet hall"));
+  ({ api } = calls(server, tenant));
   await page.setViewportSize(VIEWPORT);
   const funnel = await api("POST", "/api/funnels", {
     name: "Banquet sales",
@@ -100,19 +94,9 @@ beforeAll(async () => {
     mjml: '<mjml><mj-body><mj-section><mj-column><mj-text font-size="28px">Banquet menu inside</mj-text></mj-column></mj-section></mj-body></mjml>',
   });
 
-  await page.goto(`${server.url}/journeys`);
-  await page.waitForURL(/\/sign-in/);
-  await page.getByLabel("Email").fill(tenant.email);
-  await page.getByLabel("Password").fill(tenant.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/journeys$/);
+  await signIn(page, server, tenant, "/journeys");
 
-  const context = await browser.newContext({
-    viewport: VIEWPORT,
-    storageState: await page.context().storageState(),
-  });
-  await context.addInitScript(() => window.localStorage.setItem("voronka.locale", "ru"));
-  ru = await context.newPage();
+  ru = await russianPage(browser, page, VIEWPORT);
 }, 120_000);
 
 afterAll(() => stopE2e({ browser, server, database }));
