@@ -1,6 +1,6 @@
 import type { InvitationDelivery, Role } from "@voronka/contract";
-import { type Db, getEmailSettings, storeInDevMailbox } from "@voronka/db";
-import { composeMessage, domainOf, emailConfig, messageIdFor, smtpSender } from "@voronka/email";
+import type { Db } from "@voronka/db";
+import { sendLetterNow } from "./email/compose.ts";
 
 const roleNames: Record<Role, { en: string; ru: string }> = {
   owner: { en: "an owner", ru: "владелец" },
@@ -36,8 +36,8 @@ export function invitationLetter(input: {
 }
 
 /**
- * Sends the invitation through the workspace's email channel: its SMTP server (or the
- * server's `SMTP_URL`), else the dev mailbox. A failure is reported, never thrown: the link
+ * Sends the invitation through the workspace's email channel (`sendLetterNow`): its SMTP
+ * server (or the server's `SMTP_URL`), else the dev mailbox. A failure is reported, never thrown: the link
  * is shown to the inviter either way.
  */
 export async function sendInvitationEmail(
@@ -47,46 +47,10 @@ export async function sendInvitationEmail(
   letter: ReturnType<typeof invitationLetter>,
 ): Promise<InvitationDelivery> {
   try {
-    const settings = await getEmailSettings(db, workspaceId);
-    const config = emailConfig();
-    const messageId = messageIdFor(
-      `invite:${crypto.randomUUID()}`,
-      settings.dkimDomain ?? domainOf(settings.fromAddress),
-    );
-    const raw = await composeMessage({
-      from: { name: settings.fromName, address: settings.fromAddress },
-      to,
-      rendered: letter,
-      messageId,
-      // A personal letter has nothing to unsubscribe from; the header still needs a target.
-      unsubscribeUrl: `${config.baseUrl.replace(/\/$/, "")}/e/u/test`,
-      dkim:
-        settings.dkimPrivateKey && settings.dkimDomain && settings.dkimSelector
-          ? {
-              domainName: settings.dkimDomain,
-              keySelector: settings.dkimSelector,
-              privateKey: settings.dkimPrivateKey,
-            }
-          : undefined,
-    });
-    const smtpUrl = settings.smtpUrl ?? config.smtpUrl;
-    if (!smtpUrl) {
-      await storeInDevMailbox(db, [
-        {
-          workspaceId,
-          messageId,
-          toAddress: to,
-          fromAddress: settings.fromAddress,
-          subject: letter.subject,
-          html: letter.html,
-          text: letter.text,
-          raw,
-        },
-      ]);
-      return { via: "mailbox", error: null };
-    }
-    const result = await smtpSender(smtpUrl).send({ from: settings.fromAddress, to, raw });
-    return result.ok ? { via: "smtp", error: null } : { via: "failed", error: result.error };
+    const sent = await sendLetterNow(db, workspaceId, to, letter, `invite:${crypto.randomUUID()}`);
+    return sent.via === "failed"
+      ? { via: "failed", error: sent.error }
+      : { via: sent.via, error: null };
   } catch (err) {
     return { via: "failed", error: err instanceof Error ? err.message : String(err) };
   }

@@ -13,6 +13,7 @@ import {
   expandIncludes,
   messageIdFor,
   type RenderContext,
+  type RenderedEmail,
   renderEmail,
   smtpSender,
   unsubscribeUrl,
@@ -69,25 +70,31 @@ export async function renderFor(
   }
 }
 
-/** Sends one rendered template to an address now (SMTP, or the dev mailbox). */
-export async function testSend(
+export type LetterDelivery =
+  | { messageId: string; via: "smtp" | "mailbox" }
+  | { messageId: string; via: "failed"; error: string; permanent: boolean };
+
+/**
+ * Sends one letter to an address now through the workspace's email channel: its sender and
+ * DKIM key, its SMTP server (or the server's `SMTP_URL`), else the dev mailbox. `key` names
+ * the letter in its Message-ID. An SMTP refusal is returned, not thrown.
+ */
+export async function sendLetterNow(
   db: Db,
   workspaceId: string,
-  template: EmailTemplate,
   to: string,
-  contactId: string | undefined,
-  vars: Record<string, string>,
-) {
-  const rendered = await renderFor(db, workspaceId, template, contactId, vars);
+  letter: RenderedEmail,
+  key: string,
+): Promise<LetterDelivery> {
   const settings = await getEmailSettings(db, workspaceId);
   const config = emailConfig();
-  const key = `test:${crypto.randomUUID()}`;
   const messageId = messageIdFor(key, settings.dkimDomain ?? domainOf(settings.fromAddress));
   const raw = await composeMessage({
     from: { name: settings.fromName, address: settings.fromAddress },
     to,
-    rendered: { ...rendered, subject: `[Test] ${rendered.subject}` },
+    rendered: letter,
     messageId,
+    // A letter sent by hand has nothing to unsubscribe from; the header still needs a target.
     unsubscribeUrl: `${config.baseUrl.replace(/\/$/, "")}/e/u/test`,
     dkim:
       settings.dkimPrivateKey && settings.dkimDomain && settings.dkimSelector
@@ -106,19 +113,41 @@ export async function testSend(
         messageId,
         toAddress: to,
         fromAddress: settings.fromAddress,
-        subject: `[Test] ${rendered.subject}`,
-        html: rendered.html,
-        text: rendered.text,
+        subject: letter.subject,
+        html: letter.html,
+        text: letter.text,
         raw,
       },
     ]);
-    return { messageId, via: "mailbox" as const };
+    return { messageId, via: "mailbox" };
   }
   const result = await smtpSender(smtpUrl).send({ from: settings.fromAddress, to, raw });
-  if (!result.ok) {
-    throw new AppError("unavailable", `The SMTP server refused the message: ${result.error}`, {
-      retryable: !result.permanent,
+  return result.ok
+    ? { messageId, via: "smtp" }
+    : { messageId, via: "failed", error: result.error, permanent: result.permanent };
+}
+
+/** Sends one rendered template to an address now (SMTP, or the dev mailbox), marked "[Test]". */
+export async function testSend(
+  db: Db,
+  workspaceId: string,
+  template: EmailTemplate,
+  to: string,
+  contactId: string | undefined,
+  vars: Record<string, string>,
+) {
+  const rendered = await renderFor(db, workspaceId, template, contactId, vars);
+  const sent = await sendLetterNow(
+    db,
+    workspaceId,
+    to,
+    { ...rendered, subject: `[Test] ${rendered.subject}` },
+    `test:${crypto.randomUUID()}`,
+  );
+  if (sent.via === "failed") {
+    throw new AppError("unavailable", `The SMTP server refused the message: ${sent.error}`, {
+      retryable: !sent.permanent,
     });
   }
-  return { messageId, via: "smtp" as const };
+  return { messageId: sent.messageId, via: sent.via };
 }
