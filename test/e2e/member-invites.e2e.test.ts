@@ -98,7 +98,7 @@ describe("inviting a member from the app", () => {
     await expect
       .poll(() => guest.getByRole("heading", { name: "Join Banquet hall Aurora" }).isVisible())
       .toBe(true);
-    expect(await guest.getByText("Owner invited you as admin.").isVisible()).toBe(true);
+    await expect.poll(() => guest.getByText("Owner invited you as admin.").isVisible()).toBe(true);
     expect(await guest.getByLabel("Email").inputValue()).toBe("olga@aurora-hall.example");
     await guest.getByLabel("Your name").fill("Olga Smirnova");
     await guest.getByLabel("Choose a password").fill("short");
@@ -109,7 +109,7 @@ describe("inviting a member from the app", () => {
     await guest.getByRole("button", { name: "Join and sign in" }).click();
     await guest.waitForURL(/\/journeys$/);
     await expect.poll(() => guest.getByText("Banquet hall Aurora").first().isVisible()).toBe(true);
-    expect(await guest.getByText("Olga Smirnova").first().isVisible()).toBe(true);
+    await expect.poll(() => guest.getByText("Olga Smirnova").first().isVisible()).toBe(true);
 
     // The owner sees her as an admin, and the invitation is no longer waiting.
     await page.reload();
@@ -149,7 +149,9 @@ describe("inviting a member from the app", () => {
     await expect
       .poll(() => guest.getByRole("heading", { name: "This link doesn't work" }).isVisible())
       .toBe(true);
-    expect(await guest.getByText(/This invitation was withdrawn/).isVisible()).toBe(true);
+    await expect
+      .poll(() => guest.getByText(/This invitation was withdrawn/).isVisible())
+      .toBe(true);
     await guest.screenshot({ path: path.join(ARTIFACTS, "invite-dead-link.png") });
   });
 
@@ -167,7 +169,9 @@ describe("inviting a member from the app", () => {
     await expect
       .poll(() => guest.getByRole("heading", { name: "Вход в «Banquet hall Aurora»" }).isVisible())
       .toBe(true);
-    expect(await guest.getByText("Owner приглашает вас. Роль: участник.").isVisible()).toBe(true);
+    await expect
+      .poll(() => guest.getByText("Owner приглашает вас. Роль: участник.").isVisible())
+      .toBe(true);
     await guest.getByLabel("Ваше имя").fill("Иван Петров");
     await guest.getByLabel("Придумайте пароль").fill("banquet-2026-ivan");
     await guest.screenshot({ path: path.join(ARTIFACTS, "invite-accept.ru.png") });
