@@ -172,6 +172,8 @@ describe("funnel_move_facts", () => {
       { c: 6, from: null, to: stage("Offer"), at: t0 + DAY },
       { c: 6, from: stage("Offer"), to: stage("Talks"), at: t0 + 3 * DAY },
       { c: 2, from: stage("Talks"), to: stage("Won"), at: t0 + 4 * DAY },
+      // A single first move that is not an entry (history imported from the middle).
+      { c: 4, from: stage("Offer"), to: stage("Talks"), at: t0 + DAY },
     ]);
     await expectFactsCurrent();
 

@@ -73,19 +73,43 @@ export async function insertEffects(
     });
   }
   if (rows.length === 0) return [];
-  const inserted = await tx.execute<{ workspace_id: string; key: string }>(sql`
+  const insert = sql`
     insert into journey_effects (workspace_id, key, enrollment_id, journey_id, version, contact_id,
                                  node_id, type, channel, payload, status, at)
     select u.w, u.p->>'key', u.e, u.j, u.v, u.c, u.p->>'nodeId', u.p->>'type', u.ch, u.p,
            case when u.ch = 'internal' then 'done' else 'pending' end, to_timestamp(u.a / 1000)
     from json_to_recordset(${JSON.stringify(params)}::json)
-      as u(w uuid, e uuid, j uuid, v int, c uuid, ch text, a float8, p jsonb)
+      as u(w uuid, e uuid, j uuid, v int, c uuid, ch text, a float8, p jsonb)`;
+  // The usual case: every key is new (a crashed batch rolled its effects back with it, and a
+  // key belongs to one enrollment, which this batch holds locked). So the rows go in first as a
+  // plain insert, without ON CONFLICT's speculative insertion (a second WAL record and index
+  // pass per row); a key already stored fails that attempt, which is undone to the savepoint,
+  // and the rows go in again skipping the stored keys.
+  await tx.execute(sql`savepoint effects`);
+  try {
+    await tx.execute(insert);
+    await tx.execute(sql`release savepoint effects`);
+    return rows;
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    await tx.execute(sql`rollback to savepoint effects`);
+  }
+  const inserted = await tx.execute<{ workspace_id: string; key: string }>(sql`
+    ${insert}
     on conflict (workspace_id, key) do nothing
     returning workspace_id, key`);
-  // The usual case: everything is new.
-  if (inserted.rows.length === rows.length) return rows;
   const fresh = new Set(inserted.rows.map((r) => `${r.workspace_id}\u0000${r.key}`));
   return rows.filter((r) => fresh.has(`${r.workspaceId}\u0000${r.effect.key}`));
+}
+
+/** The insert failed on an effect key already stored (drizzle wraps the driver's error). */
+function isDuplicateKey(err: unknown): boolean {
+  const e = err as { cause?: { code?: string; constraint?: string } } & {
+    code?: string;
+    constraint?: string;
+  };
+  const cause = e.cause ?? e;
+  return cause.code === "23505" && cause.constraint === "journey_effects_workspace_id_key_pk";
 }
 
 /** Records why internal effects could not be applied (e.g. a stage that no longer exists). */

@@ -91,7 +91,10 @@ export const funnelMoveFacts = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.moveId] }),
-    index("funnel_move_facts_contact_idx").on(t.workspaceId, t.funnelId, t.contactId),
+    // move_id last: a probe for a contact's facts in move order can only be served by this
+    // index, so the trigger's probe never walks the cohort index's whole funnel (a tie between
+    // the two on a table without statistics).
+    index("funnel_move_facts_contact_idx").on(t.workspaceId, t.funnelId, t.contactId, t.moveId),
     // Covering: the cohort's moves are read by an index-only scan of one range.
     index("funnel_move_facts_cohort_idx").on(
       t.workspaceId,
