@@ -134,11 +134,11 @@ export async function main({ size = 50_000 }: { size?: number }): Promise<void> 
           (select count(*)::int from contact_stages where workspace_id = $1 and stage_id = $2) as in_stage,
           (select count(*)::int from (select 1 from journey_effects where workspace_id = $1
              group by enrollment_id, node_id having count(*) > 1) d) as duplicate_effects,
-          (select count(*)::int from journey_transitions where workspace_id = $1) as transitions,
+          (select count(*)::int from journey_node_visits where workspace_id = $1) as transitions,
           (select count(*)::int from (
              select e.id from enrollments e
              join contacts c on c.workspace_id = e.workspace_id and c.id = e.contact_id
-             left join journey_transitions t on t.workspace_id = e.workspace_id and t.enrollment_id = e.id
+             left join journey_node_visits t on t.workspace_id = e.workspace_id and t.enrollment_id = e.id
              where e.workspace_id = $1
              group by e.id, c.traits
              having count(t.*) <> case when c.traits->>'plan' = 'pro' then 5 else 3 end) w) as wrong_paths`,

@@ -139,7 +139,7 @@ export async function journeyReport(
              count(*) filter (where outcome = 'passed')::int as passed,
              count(*) filter (where outcome = 'converted')::int as converted,
              count(*) filter (where outcome = 'exited')::int as exited
-      from journey_transitions
+      from journey_node_visits
       where workspace_id = ${workspaceId} and journey_id = ${journeyId}
         and entered_at >= ${from} and entered_at < ${to}
       group by version, node_id`),

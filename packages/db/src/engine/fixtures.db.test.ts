@@ -235,7 +235,7 @@ describe("fixture journeys through the real engine", () => {
 
     // Per-node counts agree with the harness's path.
     const counts = await database.db.execute<{ node_id: string; n: number }>(sql`
-      select node_id, count(*)::int as n from journey_transitions where workspace_id = ${ws} group by node_id`);
+      select node_id, count(*)::int as n from journey_node_visits where workspace_id = ${ws} group by node_id`);
     const entered = new Map<string, number>();
     for (const p of expected.path) entered.set(p.nodeId, (entered.get(p.nodeId) ?? 0) + 1);
     expect(Object.fromEntries(counts.rows.map((r) => [r.node_id, r.n]))).toEqual(

@@ -6,9 +6,10 @@ import type { AppliedStep } from "./run-inputs.ts";
 type Outcome = "passed" | "exited" | "converted";
 
 /**
- * The history rows of one step, in the shape of the insert's JSON parameter (short keys: less
- * to send and parse): one row per visited node, all entered and left at the step's time and
- * `passed`, except the last, which leaves with `l`/`o` — null while the run waits there.
+ * The history row of one step, in the shape of the insert's JSON parameter (short keys: less
+ * to send and parse): the visited nodes, all entered and left at the step's time and `passed`
+ * except the last, where the step stopped, which leaves with `l`/`o` — null while the run waits
+ * there. Stored as one `journey_transitions` row (`passed_nodes` and `node_id`).
  */
 interface NewRows {
   w: string;
@@ -92,15 +93,13 @@ export class TransitionLog {
         where t.workspace_id = u.workspace_id and t.enrollment_id = u.enrollment_id and t.left_at is null`);
     }
     if (this.rows.length === 0) return;
-    // One JSON parameter for the whole batch (V8's native stringify, no array escaping), one
-    // object per step: the rows of its visited nodes are unfolded here.
+    // One JSON parameter for the whole batch (V8's native stringify, no array escaping) and
+    // one row per step: the nodes it passed through, and the one it stopped at.
     await tx.execute(sql`
-      insert into journey_transitions (workspace_id, journey_id, version, enrollment_id, node_id, entered_at, left_at, outcome)
-      select u.w, u.j, u.v, u.e, x.n, to_timestamp(u.a / 1000),
-             to_timestamp(case when x.i = cardinality(u.n) then u.l else u.a end / 1000),
-             case when x.i = cardinality(u.n) then u.o else 'passed' end
+      insert into journey_transitions (workspace_id, journey_id, version, enrollment_id, node_id, passed_nodes, entered_at, left_at, outcome)
+      select u.w, u.j, u.v, u.e, u.n[cardinality(u.n)], u.n[1:cardinality(u.n) - 1], to_timestamp(u.a / 1000),
+             to_timestamp(u.l / 1000), u.o
       from json_to_recordset(${JSON.stringify(this.rows)}::json)
-        as u(w uuid, j uuid, v int, e uuid, n text[], a float8, l float8, o text)
-      cross join lateral unnest(u.n) with ordinality as x(n, i)`);
+        as u(w uuid, j uuid, v int, e uuid, n text[], a float8, l float8, o text)`);
   }
 }

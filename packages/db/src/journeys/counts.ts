@@ -38,7 +38,7 @@ export async function nodeCounts(
            count(*) filter (where outcome = 'passed')::int as passed,
            count(*) filter (where outcome = 'converted')::int as converted,
            count(*) filter (where outcome = 'exited')::int as exited
-    from journey_transitions
+    from journey_node_visits
     where workspace_id = ${workspaceId} and journey_id = ${journeyId} and version = ${version}
     group by node_id order by node_id`);
   return rows.rows.map((r) => ({
@@ -88,7 +88,7 @@ export async function branchCounts(
     select t.node_id, e.state->'branches'->>t.node_id as branch,
            count(distinct t.enrollment_id)::int as entered,
            count(distinct t.enrollment_id) filter (where e.status = 'converted')::int as converted
-    from journey_transitions t
+    from journey_node_visits t
     join enrollments e on e.workspace_id = t.workspace_id and e.id = t.enrollment_id
     where t.workspace_id = ${workspaceId} and t.journey_id = ${journeyId} and t.version = ${version}
       and t.node_id = any(${pgArray(splits.map((s) => s.id))}::text[])

@@ -99,9 +99,21 @@ export async function migrateWaitingRuns(
         await tx.execute(sql`
           update enrollments set version = ${current}, updated_at = now()
           where workspace_id = ${workspaceId} and id = any(${pgArray(ids)}::uuid[])`);
+        // The open history row moves with the run; the nodes its step passed through before
+        // stopping there were visited in the old version and stay in it, as a row of their own.
         await tx.execute(sql`
-          update journey_transitions set version = ${current}
-          where workspace_id = ${workspaceId} and enrollment_id = any(${pgArray(ids)}::uuid[]) and left_at is null`);
+          with open as (
+            select id, journey_id, version, enrollment_id, passed_nodes as p, entered_at
+            from journey_transitions
+            where workspace_id = ${workspaceId} and enrollment_id = any(${pgArray(ids)}::uuid[]) and left_at is null
+          ),
+          passed as (
+            insert into journey_transitions (workspace_id, journey_id, version, enrollment_id, node_id, passed_nodes, entered_at, left_at, outcome)
+            select ${workspaceId}, journey_id, version, enrollment_id, p[cardinality(p)], p[1:cardinality(p) - 1], entered_at, entered_at, 'passed'
+            from open where cardinality(p) > 0
+          )
+          update journey_transitions t set version = ${current}, passed_nodes = '{}'
+          from open where t.workspace_id = ${workspaceId} and t.id = open.id`);
       }
       return { seen: rows.rows.length, moved: ids.length, last: rows.rows.at(-1)?.id };
     });

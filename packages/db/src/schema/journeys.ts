@@ -185,7 +185,13 @@ export const journeyEffects = pgTable(
 /** Outcome of leaving a node; null while the enrollment is still there (waiting). */
 export const TRANSITION_OUTCOMES = ["passed", "exited", "converted"] as const;
 
-/** Every node visit of every enrollment: the source of per-node counts. */
+/**
+ * The node history of every enrollment, one row per step: the nodes a step passed straight
+ * through (`passed_nodes`, entered and left at `entered_at`, outcome `passed`), then the node it
+ * stopped at (`node_id`), which it leaves at `left_at` with `outcome` — both null while the run
+ * waits there. One row per node visit is the view `journey_node_visits` (migration 0014), the
+ * source of per-node counts; a step through five nodes writes one row, not five.
+ */
 export const journeyTransitions = pgTable(
   "journey_transitions",
   {
@@ -195,6 +201,10 @@ export const journeyTransitions = pgTable(
     version: integer("version").notNull(),
     enrollmentId: uuid("enrollment_id").notNull(),
     nodeId: text("node_id").notNull(),
+    passedNodes: text("passed_nodes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     enteredAt: ts("entered_at").notNull(),
     leftAt: ts("left_at"),
     outcome: text("outcome", { enum: TRANSITION_OUTCOMES }),
