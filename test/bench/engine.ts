@@ -13,7 +13,8 @@ import { benchDatabase, progress } from "./support/database.ts";
 
 /** Concurrent engine loops (each one transaction at a time) and enrollments per transaction. */
 const LOOPS = Number(process.env.BENCH_LOOPS ?? 2);
-const BATCH = Number(process.env.BENCH_BATCH ?? 1000);
+/** The worker's batch (`BATCH_SIZE` in apps/worker/src/tasks/advance-enrollments.ts). */
+const BATCH = Number(process.env.BENCH_BATCH ?? 2000);
 const NODES_PER_CONTACT = 5;
 /**
  * How often the stand-in for autovacuum looks for tables to analyze (`BENCH_ANALYZE_MS`):
@@ -172,7 +173,7 @@ async function noopCeiling(pool: pg.Pool, jobs: number): Promise<number> {
 /**
  * `pnpm bench engine [--size N]`: N contacts through a 5-node journey on the real engine
  * (enrolled at the trigger in transactions of 5,000, then advanced by 2 concurrent loops (one per core) of
- * 1,000-enrollment batches; sends go to the outbox, stage moves are applied), and in the same
+ * 2,000-enrollment batches, the worker's; sends go to the outbox, stage moves are applied), and in the same
  * run graphile-worker's no-op job throughput with localQueue and zero batch delays.
  */
 export async function main({ size = 200_000 }: { size?: number }): Promise<void> {
