@@ -201,10 +201,7 @@ export const journeyTransitions = pgTable(
     version: integer("version").notNull(),
     enrollmentId: uuid("enrollment_id").notNull(),
     nodeId: text("node_id").notNull(),
-    passedNodes: text("passed_nodes")
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    passedNodes: text("passed_nodes").array().notNull().default(sql`'{}'::text[]`),
     enteredAt: ts("entered_at").notNull(),
     leftAt: ts("left_at"),
     outcome: text("outcome", { enum: TRANSITION_OUTCOMES }),
