@@ -16,6 +16,8 @@ const LOOPS = Number(process.env.BENCH_LOOPS ?? 2);
 /** The worker's batch (`BATCH_SIZE` in apps/worker/src/tasks/advance-enrollments.ts). */
 const BATCH = Number(process.env.BENCH_BATCH ?? 2000);
 const NODES_PER_CONTACT = 5;
+/** Runs of the no-op ceiling; the best counts (`BENCH_CEILING_RUNS`). */
+const CEILING_RUNS = Number(process.env.BENCH_CEILING_RUNS ?? 3);
 /**
  * How often the stand-in for autovacuum looks for tables to analyze (`BENCH_ANALYZE_MS`):
  * every minute, autovacuum's own naptime. The batch statements' plans do not depend on
@@ -184,10 +186,19 @@ export async function main({ size = 200_000 }: { size?: number }): Promise<void>
   const database = await benchDatabase("engine");
   const { db, pool, close } = connect(database.url, { max: LOOPS + 4 });
   try {
+    // The best of three runs: one run swung between 13.9k and 19.1k jobs/s on the same idle
+    // machine within minutes, and the ratio is only as good as its ceiling; the best run is the
+    // ceiling's most demanding reading.
     const ceilingJobs = Math.min(contacts, 100_000);
-    const ceilingPerSec = await noopCeiling(pool, ceilingJobs);
+    const ceilingRuns: number[] = [];
+    for (let i = 0; i < CEILING_RUNS; i++) {
+      // What autovacuum would have done with the last run's 100k deleted jobs.
+      if (i > 0) await pool.query("vacuum graphile_worker._private_jobs");
+      ceilingRuns.push(await noopCeiling(pool, ceilingJobs));
+    }
+    const ceilingPerSec = Math.max(...ceilingRuns);
     progress(
-      `ceiling: ${ceilingJobs} graphile-worker no-op jobs at ${Math.round(ceilingPerSec)} jobs/s`,
+      `ceiling: ${ceilingJobs} graphile-worker no-op jobs at ${ceilingRuns.map((r) => Math.round(r)).join(" / ")} jobs/s, best ${Math.round(ceilingPerSec)}`,
     );
 
     const { workspace } = await provisionWorkspace(db, "Bench");
@@ -281,6 +292,7 @@ export async function main({ size = 200_000 }: { size?: number }): Promise<void>
       enrollPerSec: Math.round(contacts / enrollSeconds),
       endToEndContactsPerSec: Math.round(contacts / (seconds + enrollSeconds)),
       ceilingJobsPerSec: Math.round(ceilingPerSec),
+      ceilingRuns: ceilingRuns.map((r) => Math.round(r)),
       ratio: Number((contactsPerSec / ceilingPerSec).toFixed(3)),
       steps,
       analyzeSeconds: Number(analyzeSeconds.toFixed(2)),
