@@ -102,7 +102,10 @@ export async function dispatchChannelBatch(
         }
         const r = await sendMessage(c, cred, now);
         outcomes.push(r.outcome);
-        if (r.event) events.set(c.workspaceId, [...(events.get(c.workspaceId) ?? []), r.event]);
+        if (!r.event) return;
+        const list = events.get(c.workspaceId);
+        if (list) list.push(r.event);
+        else events.set(c.workspaceId, [r.event]);
       }),
     );
 

@@ -25,7 +25,9 @@ export async function applyAudienceEffects(
   const byWorkspace = new Map<string, AudienceEffectRow[]>();
   for (const e of inserted) {
     if (e.effect.type !== "audience") continue;
-    byWorkspace.set(e.workspaceId, [...(byWorkspace.get(e.workspaceId) ?? []), e]);
+    const list = byWorkspace.get(e.workspaceId);
+    if (list) list.push(e);
+    else byWorkspace.set(e.workspaceId, [e]);
   }
   for (const [workspaceId, list] of byWorkspace) {
     const ids = [

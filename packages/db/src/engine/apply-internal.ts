@@ -23,7 +23,9 @@ export async function applyInternalEffects(
   for (const e of inserted) {
     const t = e.effect.type;
     if (t !== "move-stage" && t !== "mark-lost" && t !== "update-contact") continue;
-    byWorkspace.set(e.workspaceId, [...(byWorkspace.get(e.workspaceId) ?? []), e]);
+    const list = byWorkspace.get(e.workspaceId);
+    if (list) list.push(e);
+    else byWorkspace.set(e.workspaceId, [e]);
   }
   const failures: Failure[] = [];
   for (const [workspaceId, list] of byWorkspace) {
