@@ -87,11 +87,16 @@ export async function main({ size = 50_000 }: { size?: number }): Promise<void> 
 
     const started = performance.now();
     const kills: { afterMs: number; remaining: number; sends: number }[] = [];
-    // Random moments: a lifetime of 0.3–2.5 s at full size, shorter for small runs.
-    const maxLife = Math.min(2500, 300 + contacts / 20);
+    // Random moments: a lifetime of 0.15–1.35 s at full size, shorter for small runs (the
+    // engine got fast enough that longer lives finished 50k runs after two kills). Only kills
+    // that land while work remains count towards the wanted number.
+    const maxLife = Math.min(1200, 300 + contacts / 40);
+    const midWorkKills = () =>
+      kills.filter((k) => k.remaining > 0 && k.remaining < contacts).length;
     for (;;) {
       worker = await startWorkerProcess(database.url, { WORKER_CONCURRENCY: "4" });
-      if (kills.length >= killsWanted) break;
+      const done = (kills.at(-1)?.remaining ?? 1) === 0;
+      if (midWorkKills() >= killsWanted || done || kills.length >= killsWanted * 4) break;
       const life = 150 + Math.floor(Math.random() * maxLife);
       await sleep(life);
       await stopProcess(worker, "SIGKILL");
