@@ -34,3 +34,22 @@ export function eventsOfInterest(graph: JourneyGraph): string[] {
   }
   return [...names];
 }
+
+/** Whether a value holds a funnel-stage condition (`kind: "stage"`) anywhere inside it. */
+function holdsStageRule(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(holdsStageRule);
+  if (value === null || typeof value !== "object") return false;
+  const o = value as Record<string, unknown>;
+  if (o.kind === "stage" && typeof o.funnel === "string") return true;
+  for (const k in o) if (holdsStageRule(o[k])) return true;
+  return false;
+}
+
+/**
+ * Whether any condition of this graph reads the contact's funnel stages — searched through
+ * every node's data and the settings, so a condition in any place counts. The engine loads
+ * contacts' stages only for such graphs.
+ */
+export function readsStages(graph: JourneyGraph): boolean {
+  return graph.nodes.some((n) => holdsStageRule(n.data)) || holdsStageRule(graph.settings);
+}

@@ -12,7 +12,7 @@ export {
 } from "./condition/evaluate.ts";
 export * from "./condition/schema.ts";
 export * from "./effects.ts";
-export { eventCountQueries, eventsOfInterest } from "./graph-queries.ts";
+export { eventCountQueries, eventsOfInterest, readsStages } from "./graph-queries.ts";
 export * from "./harness.ts";
 export { hash32, pickWeighted } from "./hash.ts";
 export { compile } from "./interpret/compile.ts";

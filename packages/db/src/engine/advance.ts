@@ -106,9 +106,11 @@ export async function advanceBatch(db: Db, options: AdvanceOptions): Promise<Adv
     for (const [workspaceId, rows] of byWorkspace) {
       const queries = new Map<string, EventCountQuery>();
       let capped = false;
+      let stages = false;
       for (const r of rows) {
         const v = versions.get(versionKey(workspaceId, r.journey_id, r.version));
         capped ||= v?.graph.settings.frequencyCap !== undefined;
+        stages ||= v?.readsStages ?? false;
         for (const q of v?.countQueries ?? []) queries.set(q.key, q);
       }
       const worlds = await loadContactWorlds(
@@ -117,7 +119,7 @@ export async function advanceBatch(db: Db, options: AdvanceOptions): Promise<Adv
         rows.map((r) => r.contact_id),
         [...queries.values()],
         options.now,
-        capped,
+        { sends: capped, stages },
       );
       lap("contacts");
       for (const row of rows) {

@@ -37,7 +37,8 @@ export async function withAttributeTriggers<T>(
   if (contactIds.length === 0) return change();
   const watched = await watchedAttributes(tx, workspaceId);
   if (watched.size === 0) return change();
-  const load = () => loadContactWorlds(tx, workspaceId, contactIds, [], at, false);
+  const load = () =>
+    loadContactWorlds(tx, workspaceId, contactIds, [], at, { sends: false, stages: true });
   const before = await load();
   const result = await change();
   const after = await load();

@@ -4,6 +4,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTenant } from "../../../../test/support/fixtures.ts";
 import { createTestDatabase, type TestDatabase } from "../../../../test/support/test-db.ts";
+import { createFunnel } from "../funnels/funnels.ts";
+import { moveContacts } from "../funnels/move.ts";
 import { changeJourneyStatus } from "../journeys/lifecycle.ts";
 import { publishJourney, updateDraft } from "../journeys/manage.ts";
 import { advanceBatch } from "./advance.ts";
@@ -246,4 +248,49 @@ describe("crash safety", () => {
     );
     expect(st.rows).toEqual([{ status: "exited", n }]);
   }, 60_000);
+});
+
+describe("stage conditions", () => {
+  it("read the funnel stage a contact was in before the batch", async () => {
+    const { workspaceId: ws } = await createTenant(database.db, "stages");
+    const funnel = await createFunnel(database.db, ws, { name: "Deals", stages: ["New", "Offer"] });
+    const offer = funnel.stages.find((s) => s.name === "Offer")?.id ?? "";
+    const node = (id: string, type: string, data: object, x: number) => ({
+      id,
+      type,
+      position: { x, y: 0 },
+      data,
+    });
+    await publish(database.db, ws, {
+      schemaVersion: 1,
+      nodes: [
+        node("t", "trigger-event", { event: "signed_up" }, 0),
+        node(
+          "c",
+          "condition",
+          { condition: { kind: "stage", funnel: funnel.id, op: "in", stages: [offer] } },
+          1,
+        ),
+        node("yes", "send-email", { templateId: "tpl-offer" }, 2),
+        node("no", "send-email", { templateId: "tpl-other" }, 2),
+      ],
+      edges: [
+        { id: "e1", source: "t", target: "c" },
+        { id: "e2", source: "c", sourceHandle: "yes", target: "yes" },
+        { id: "e3", source: "c", sourceHandle: "no", target: "no" },
+      ],
+    });
+    const [inOffer] = await contacts(ws, 2);
+    await database.db.transaction((tx) =>
+      moveContacts(tx, ws, [
+        { funnelId: funnel.id, contactId: inOffer ?? "", toStageId: offer, cause: "api" },
+      ]),
+    );
+    for (let i = 0; i < 2; i++) await track(database.db, ws, `c${i}`, "signed_up", T0);
+    await settle(database.db, ws, T0);
+    expect((await effects(ws)).map((e) => `${e.user_id}:${e.template}`)).toEqual([
+      "c0:tpl-offer",
+      "c1:tpl-other",
+    ]);
+  });
 });

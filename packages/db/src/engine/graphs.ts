@@ -3,6 +3,7 @@ import {
   eventCountQueries,
   eventsOfInterest,
   JourneyGraph,
+  readsStages,
 } from "@voronka/journey";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../contacts/resolve.ts";
@@ -16,6 +17,8 @@ export interface LoadedVersion {
   graph: JourneyGraph;
   countQueries: EventCountQuery[];
   wakeEvents: string[];
+  /** A condition of the graph reads funnel stages: contacts are loaded with theirs. */
+  readsStages: boolean;
 }
 
 const cache = new Map<string, LoadedVersion>();
@@ -38,6 +41,7 @@ export function loadedVersion(
     graph,
     countQueries: eventCountQueries(graph),
     wakeEvents: eventsOfInterest(graph),
+    readsStages: readsStages(graph),
   };
 }
 

@@ -94,7 +94,7 @@ export async function routeSignals(
           signals.map((s) => s.contactId),
           [],
           Date.now(),
-          false,
+          { sends: false, stages: true },
         )
       : null);
   const candidates: EnrollCandidate[] = [];

@@ -50,19 +50,24 @@ export async function loadContactWorlds(
   contactIds: readonly string[],
   queries: readonly EventCountQuery[],
   now: number,
-  /** Load journey send times (only frequency caps read them). */
-  withSends = true,
+  /**
+   * What else to load: journey send times (only frequency caps read them) and funnel stages
+   * (only stage conditions read them; without, every contact is in no stage).
+   */
+  load: { sends: boolean; stages: boolean } = { sends: true, stages: true },
 ): Promise<Map<string, ContactWorld>> {
   const out = new Map<string, ContactWorld>();
   const ids = [...new Set(contactIds)];
   if (ids.length === 0) return out;
-  const rows = await tx.execute<ContactRow>(sql`
-    select c.id, c.time_zone, c.traits, c.tags, c.consent, c.email, c.phone, c.first_name,
-           c.last_name, c.name, c.city, c.country, c.birthday::text as birthday,
-           (select jsonb_object_agg(cs.funnel_id, jsonb_build_object('stage', cs.stage_id, 'lost', s.kind = 'lost'))
+  const stages = load.stages
+    ? sql`(select jsonb_object_agg(cs.funnel_id, jsonb_build_object('stage', cs.stage_id, 'lost', s.kind = 'lost'))
               from contact_stages cs
               join funnel_stages s on s.workspace_id = cs.workspace_id and s.id = cs.stage_id
-             where cs.workspace_id = c.workspace_id and cs.contact_id = c.id) as stages
+             where cs.workspace_id = c.workspace_id and cs.contact_id = c.id)`
+    : sql`null::jsonb`;
+  const rows = await tx.execute<ContactRow>(sql`
+    select c.id, c.time_zone, c.traits, c.tags, c.consent, c.email, c.phone, c.first_name,
+           c.last_name, c.name, c.city, c.country, c.birthday::text as birthday, ${stages} as stages
     from unnest(${uuidArray(ids)}::uuid[]) as i(id)
     -- One primary-key probe per id, whatever the statistics of a freshly filled table say.
     cross join lateral (select * from contacts c0
@@ -97,7 +102,7 @@ export async function loadContactWorlds(
     }
   }
 
-  if (!withSends) return out;
+  if (!load.sends) return out;
   const sends = await tx.execute<{ contact_id: string; times: string[] }>(sql`
     select contact_id, array_agg(at order by at)::text[] as times
     from journey_effects

@@ -54,7 +54,10 @@ async function contactFor(
 ): Promise<ContactInput> {
   const { contact } = body;
   if (contact.contactId) {
-    const worlds = await loadContactWorlds(db, workspaceId, [contact.contactId], [], now, false);
+    const worlds = await loadContactWorlds(db, workspaceId, [contact.contactId], [], now, {
+      sends: false,
+      stages: true,
+    });
     const world = worlds.get(contact.contactId);
     if (!world) throw new AppError("not_found", "No contact with this id in this workspace.");
     return world.base;
