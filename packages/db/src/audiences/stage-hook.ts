@@ -24,6 +24,15 @@ export async function swapStageAudiences(
   moves: readonly MovedContact[],
 ): Promise<void> {
   if (moves.length === 0) return;
+  // Most funnels are not per-stage: a look at the batch's few funnels first spares sending
+  // every move (five arrays of a batch's size) to find that out.
+  const funnels = [...new Set(moves.map((m) => m.funnelId))];
+  const perStage = await tx.execute<{ funnel_id: string }>(sql`
+    select funnel_id from funnel_audience_settings
+    where workspace_id = ${workspaceId} and funnel_id = any(${pgArray(funnels)}::uuid[]) and per_stage`);
+  if (perStage.rows.length === 0) return;
+  const wanted = new Set(perStage.rows.map((r) => r.funnel_id));
+  const list = wanted.size < funnels.length ? moves.filter((m) => wanted.has(m.funnelId)) : moves;
   const found = await tx.execute<{
     contact_id: string;
     move_id: string;
@@ -31,9 +40,9 @@ export async function swapStageAudiences(
     to_audience: string | null;
   }>(sql`
     select m.contact_id, m.move_id::text, af.id as from_audience, at.id as to_audience
-    from unnest(${pgArray(moves.map((m) => m.funnelId))}::uuid[], ${pgArray(moves.map((m) => m.contactId))}::uuid[],
-                ${pgArray(moves.map((m) => m.fromStageId))}::uuid[], ${pgArray(moves.map((m) => m.toStageId))}::uuid[],
-                ${pgArray(moves.map((m) => m.id))}::bigint[])
+    from unnest(${pgArray(list.map((m) => m.funnelId))}::uuid[], ${pgArray(list.map((m) => m.contactId))}::uuid[],
+                ${pgArray(list.map((m) => m.fromStageId))}::uuid[], ${pgArray(list.map((m) => m.toStageId))}::uuid[],
+                ${pgArray(list.map((m) => m.id))}::bigint[])
       with ordinality as m(funnel_id, contact_id, from_stage, to_stage, move_id, n)
     join funnel_audience_settings s
       on s.workspace_id = ${workspaceId} and s.funnel_id = m.funnel_id and s.per_stage
