@@ -134,11 +134,15 @@ export async function main({ size = 50_000 }: { size?: number }): Promise<void> 
           (select count(*)::int from enrollments where workspace_id = $1 and status = 'exited') as exited,
           (select count(*)::int from enrollments where workspace_id = $1 and node = 'done') as at_exit_node,
           (select count(*)::int from journey_effects where workspace_id = $1 and type = 'send-email') as sends,
-          (select count(*)::int from journey_effects where workspace_id = $1 and type = 'move-stage') as moves_effects,
+          (select count(*)::int from journey_transitions t cross join lateral json_array_elements(t.effects) x
+             where t.workspace_id = $1 and x->>'type' = 'move-stage') as moves_effects,
           (select count(*)::int from stage_moves where workspace_id = $1) as stage_moves,
           (select count(*)::int from contact_stages where workspace_id = $1 and stage_id = $2) as in_stage,
           (select count(*)::int from (select 1 from journey_effects where workspace_id = $1
-             group by enrollment_id, node_id having count(*) > 1) d) as duplicate_effects,
+             group by enrollment_id, node_id having count(*) > 1
+             union all
+             select 1 from journey_transitions t cross join lateral json_array_elements(t.effects) x
+             where t.workspace_id = $1 group by x->>'key' having count(*) > 1) d) as duplicate_effects,
           (select count(*)::int from journey_node_visits where workspace_id = $1) as transitions,
           (select count(*)::int from (
              select e.id from enrollments e

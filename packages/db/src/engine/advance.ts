@@ -1,5 +1,6 @@
 import { type Enrollment, type EventCountQuery, StepInput } from "@voronka/journey";
 import { sql } from "drizzle-orm";
+import { applyAudienceEffects } from "../audiences/journey-effects.ts";
 import { enqueueChannelDispatch, isChannelEffect } from "../channels/enqueue.ts";
 import type { Db } from "../client.ts";
 import type { Tx } from "../contacts/resolve.ts";
@@ -58,8 +59,9 @@ type DueRow = {
  * One batch of the engine, in one transaction: locks due enrollments of live journeys
  * (`FOR UPDATE SKIP LOCKED`, so concurrent workers take disjoint batches), takes their inbox,
  * loads the contacts set-based, runs the pure `step()` for each input and due timer, writes the
- * new states, inserts the effects under their unique keys, applies internal effects and records
- * transitions. A crash anywhere rolls all of it back; the next batch redoes it identically.
+ * new states, inserts the outbox effects under their unique keys, applies internal effects and
+ * records transitions (with the internal effects). A crash anywhere rolls all of it back; the
+ * next batch redoes it identically.
  */
 export async function advanceBatch(db: Db, options: AdvanceOptions): Promise<AdvanceResult> {
   const batchSize = options.batchSize ?? 500;
@@ -169,7 +171,8 @@ export async function advanceBatch(db: Db, options: AdvanceOptions): Promise<Adv
     const inserted = await insertEffects(tx, outbox);
     result.effects = inserted.length;
     lap("effects");
-    await applyInternalEffects(tx, inserted);
+    await applyInternalEffects(tx, outbox);
+    await applyAudienceEffects(tx, inserted);
     lap("internal");
     await transitions.write(tx);
     lap("transitions");

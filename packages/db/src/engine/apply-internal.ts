@@ -1,26 +1,26 @@
 import type { Effect, Scalar } from "@voronka/journey";
 import { sql } from "drizzle-orm";
-import { applyAudienceEffects } from "../audiences/journey-effects.ts";
 import type { Tx } from "../contacts/resolve.ts";
 import { moveContacts, type StageMove } from "../funnels/move.ts";
 import { pgArray } from "../sql-array.ts";
-import { failEffects, type OutboxEffect } from "./outbox.ts";
+import { type OutboxEffect, recordFailedEffects } from "./outbox.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type Failure = { workspaceId: string; key: string; error: string };
+type Failure = OutboxEffect & { error: string };
 
 /**
- * Applies the internal effects just inserted into the outbox (stage moves, lost marks, contact
- * updates) in the caller's transaction, set-based per workspace. Effects whose funnel or stage
- * does not exist in the workspace are marked failed; the run itself goes on.
+ * Applies a batch's internal effects (stage moves, lost marks, contact updates; see
+ * `isInternal`) in the caller's transaction — the one that writes the steps that made them —
+ * set-based per workspace. Effects whose funnel or stage does not exist in the workspace are
+ * recorded as failed; the run itself goes on.
  */
 export async function applyInternalEffects(
   tx: Tx,
-  inserted: readonly OutboxEffect[],
+  effects: readonly OutboxEffect[],
 ): Promise<void> {
   const byWorkspace = new Map<string, OutboxEffect[]>();
-  for (const e of inserted) {
+  for (const e of effects) {
     const t = e.effect.type;
     if (t !== "move-stage" && t !== "mark-lost" && t !== "update-contact") continue;
     const list = byWorkspace.get(e.workspaceId);
@@ -32,8 +32,7 @@ export async function applyInternalEffects(
     await applyMoves(tx, workspaceId, list, failures);
     await applyContactUpdates(tx, workspaceId, list);
   }
-  await failEffects(tx, failures);
-  await applyAudienceEffects(tx, inserted);
+  await recordFailedEffects(tx, failures);
 }
 
 async function applyMoves(
@@ -83,11 +82,7 @@ async function applyMoves(
       };
     }
     if (move === null) {
-      failures.push({
-        workspaceId,
-        key: effect.key,
-        error: "No such funnel or stage in this workspace.",
-      });
+      failures.push({ ...e, error: "No such funnel or stage in this workspace." });
       continue;
     }
     const k = `${move.funnelId}:${move.contactId}`;

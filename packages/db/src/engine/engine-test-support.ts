@@ -167,7 +167,11 @@ export async function play(
   throw new Error("timeline did not end");
 }
 
-/** The outbox of a workspace as `{ key, type, nodeId, at, payload }`, sorted by key. */
+/**
+ * Every effect the engine produced in a workspace as `{ key, type, nodeId, at, payload }`,
+ * sorted by key: the outbox rows, and the internal effects the steps' transition rows record
+ * (a failed internal effect has both; it counts once).
+ */
 export async function outbox(db: Db, workspaceId: string) {
   const r = await db.execute<{
     key: string;
@@ -177,7 +181,13 @@ export async function outbox(db: Db, workspaceId: string) {
     payload: Effect;
   }>(sql`
     select key, type, node_id, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, payload
-    from journey_effects where workspace_id = ${workspaceId} order by key`);
+    from journey_effects where workspace_id = ${workspaceId} and channel <> 'internal'
+    union all
+    select x->>'key', x->>'type', x->>'nodeId',
+           to_char(t.entered_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), x::jsonb
+    from journey_transitions t cross join lateral json_array_elements(t.effects) as x
+    where t.workspace_id = ${workspaceId} and t.effects is not null
+    order by key`);
   return r.rows.map((x) => ({
     key: x.key,
     type: x.type,

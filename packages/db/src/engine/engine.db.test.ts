@@ -294,3 +294,94 @@ describe("stage conditions", () => {
     ]);
   });
 });
+
+describe("internal effects", () => {
+  /** signed_up → move to `stage` → email. */
+  function moveThenEmail(funnelId: string, stageId: string) {
+    const node = (id: string, type: string, data: object, x: number) => ({
+      id,
+      type,
+      position: { x, y: 0 },
+      data,
+    });
+    return {
+      schemaVersion: 1,
+      nodes: [
+        node("t", "trigger-event", { event: "signed_up" }, 0),
+        node("m", "move-stage", { funnel: funnelId, stage: stageId }, 1),
+        node("a", "send-email", { templateId: "tpl-a" }, 2),
+      ],
+      edges: [
+        { id: "e1", source: "t", target: "m" },
+        { id: "e2", source: "m", target: "a" },
+      ],
+    };
+  }
+
+  const moves = async (ws: string) =>
+    (
+      await database.db.execute<{ n: number }>(
+        sql`select count(*)::int as n from stage_moves where workspace_id = ${ws} and cause = 'journey'`,
+      )
+    ).rows[0]?.n;
+
+  it("are applied with the step, once, and recorded on its transition instead of the outbox", async () => {
+    const { workspaceId: ws } = await createTenant(database.db, "internal");
+    const funnel = await createFunnel(database.db, ws, { name: "Deals", stages: ["Welcomed"] });
+    const stage = funnel.stages[0]?.id ?? "";
+    await publish(database.db, ws, moveThenEmail(funnel.id, stage));
+    await contacts(ws, 2);
+    for (let i = 0; i < 2; i++) await track(database.db, ws, `c${i}`, "signed_up", T0);
+
+    // A batch that dies before commit moves nobody.
+    const boom = advanceBatch(database.db, {
+      now: T0,
+      beforeCommit: () => {
+        throw new Error("crash");
+      },
+    });
+    await expect(boom).rejects.toThrow("crash");
+    expect(await moves(ws)).toBe(0);
+
+    await settle(database.db, ws, T0);
+    await settle(database.db, ws, T0 + DAY);
+    expect(await moves(ws)).toBe(2);
+    const inStage = await database.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from contact_stages where workspace_id = ${ws} and stage_id = ${stage}`,
+    );
+    expect(inStage.rows[0]?.n).toBe(2);
+    // The outbox holds the sends only; each step's row records its stage move.
+    expect((await effects(ws)).map((e) => e.node_id)).toEqual(["a", "a"]);
+    const recorded = await database.db.execute<{ key: string; type: string; stage: string }>(sql`
+      select x->>'key' as key, x->>'type' as type, x->>'stage' as stage
+      from journey_transitions t cross join lateral json_array_elements(t.effects) x
+      where t.workspace_id = ${ws} order by 1`);
+    expect(recorded.rows.map((r) => [r.type, r.stage])).toEqual([
+      ["move-stage", stage],
+      ["move-stage", stage],
+    ]);
+    expect(recorded.rows.every((r) => /^[0-9a-f-]{36}:m:1:/.test(r.key))).toBe(true);
+  });
+
+  it("one that cannot be applied is recorded as failed, and the run goes on", async () => {
+    const { workspaceId: ws } = await createTenant(database.db, "internal-failed");
+    const funnel = await createFunnel(database.db, ws, { name: "Deals", stages: ["Gone"] });
+    const stage = funnel.stages[0]?.id ?? "";
+    await publish(database.db, ws, moveThenEmail(funnel.id, stage));
+    // The stage disappears after the journey was published.
+    await database.db.execute(
+      sql`delete from funnel_stages where workspace_id = ${ws} and id = ${stage}`,
+    );
+    await contacts(ws, 1);
+    await track(database.db, ws, "c0", "signed_up", T0);
+    await settle(database.db, ws, T0);
+    expect(await moves(ws)).toBe(0);
+    const failed = await database.db.execute<{ type: string; status: string; error: string }>(sql`
+      select type, status, last_error as error from journey_effects
+      where workspace_id = ${ws} and channel = 'internal'`);
+    expect(failed.rows).toEqual([
+      { type: "move-stage", status: "failed", error: "No such funnel or stage in this workspace." },
+    ]);
+    expect((await effects(ws)).map((e) => e.node_id).sort()).toEqual(["a", "m"]);
+  });
+});

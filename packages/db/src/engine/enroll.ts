@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import {
   type JourneyEvent,
   newEnrollment,
@@ -9,6 +8,7 @@ import {
 import { sql } from "drizzle-orm";
 import type { Tx } from "../contacts/resolve.ts";
 import { pgArray } from "../sql-array.ts";
+import { uuidV7 } from "../uuid-v7.ts";
 
 /** A contact about to enter a journey version at a trigger. */
 export interface EnrollCandidate {
@@ -72,7 +72,7 @@ export async function enrollContacts(
       activeRuns: h.activeRuns + 1,
       lastStartedAt: c.at,
     });
-    admitted.push({ ...c, id: randomUUID() });
+    admitted.push({ ...c, id: uuidV7() });
   }
   if (admitted.length === 0) return 0;
   const iso = admitted.map((a) => new Date(a.at).toISOString());

@@ -1,7 +1,6 @@
 import { assertNever, type Effect } from "@voronka/journey";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../contacts/resolve.ts";
-import { pgArray } from "../sql-array.ts";
 
 /** An effect with where it came from, ready for the outbox. */
 export interface OutboxEffect {
@@ -46,8 +45,21 @@ export function channelOf(effect: Effect): string | null {
 }
 
 /**
- * Inserts effects under their idempotency keys and returns only those actually inserted: an
- * effect a crashed or repeated run already wrote is not returned, so nothing acts on it twice.
+ * Effects the engine carries out itself, in the step's own transaction (stage moves, lost
+ * marks, contact updates). They are exactly-once without an outbox row: the transaction that
+ * applies one also moves the enrollment past its node, or neither happens. Their record is the
+ * step's transition row (`journey_transitions.effects`); only a failed one gets an outbox row,
+ * `failed` with its reason ({@link recordFailedEffects}).
+ */
+export function isInternal(effect: Effect): boolean {
+  return channelOf(effect) === "internal";
+}
+
+/**
+ * Inserts the outbox effects (sends, audience changes, webhooks, promo codes, manager
+ * notifications; not bookkeeping or {@link isInternal} ones) under their idempotency keys and
+ * returns only those actually inserted: an effect a crashed or repeated run already wrote is
+ * not returned, so nothing acts on it twice.
  */
 export async function insertEffects(
   tx: Tx,
@@ -57,7 +69,7 @@ export async function insertEffects(
   const params: object[] = [];
   for (const r of list) {
     const channel = channelOf(r.effect);
-    if (channel === null) continue;
+    if (channel === null || channel === "internal") continue;
     rows.push(r);
     // One JSON parameter: V8's native stringify, no per-element array escaping; the payload
     // goes in as a nested object and is stored as jsonb without a second parse.
@@ -77,7 +89,7 @@ export async function insertEffects(
     insert into journey_effects (workspace_id, key, enrollment_id, journey_id, version, contact_id,
                                  node_id, type, channel, payload, status, at)
     select u.w, u.p->>'key', u.e, u.j, u.v, u.c, u.p->>'nodeId', u.p->>'type', u.ch, u.p,
-           case when u.ch = 'internal' then 'done' else 'pending' end, to_timestamp(u.a / 1000)
+           'pending', to_timestamp(u.a / 1000)
     from json_to_recordset(${JSON.stringify(params)}::json)
       as u(w uuid, e uuid, j uuid, v int, c uuid, ch text, a float8, p jsonb)`;
   // The usual case: every key is new (a crashed batch rolled its effects back with it, and a
@@ -112,16 +124,31 @@ function isDuplicateKey(err: unknown): boolean {
   return cause.code === "23505" && cause.constraint === "journey_effects_workspace_id_key_pk";
 }
 
-/** Records why internal effects could not be applied (e.g. a stage that no longer exists). */
-export async function failEffects(
+/**
+ * Records the internal effects that could not be applied (e.g. a stage that no longer exists) as
+ * `failed` outbox rows with the reason, so a failure shows where other effects' results do.
+ */
+export async function recordFailedEffects(
   tx: Tx,
-  failed: readonly { workspaceId: string; key: string; error: string }[],
+  failed: readonly (OutboxEffect & { error: string })[],
 ): Promise<void> {
   if (failed.length === 0) return;
+  const params = failed.map((r) => ({
+    w: r.workspaceId,
+    e: r.enrollmentId,
+    j: r.journeyId,
+    v: r.version,
+    c: r.contactId,
+    a: r.at,
+    p: r.effect,
+    x: r.error,
+  }));
   await tx.execute(sql`
-    update journey_effects f set status = 'failed', last_error = u.error
-    from unnest(${pgArray(failed.map((f) => f.workspaceId))}::uuid[],
-                ${pgArray(failed.map((f) => f.key))}::text[],
-                ${pgArray(failed.map((f) => f.error))}::text[]) as u(workspace_id, key, error)
-    where f.workspace_id = u.workspace_id and f.key = u.key`);
+    insert into journey_effects (workspace_id, key, enrollment_id, journey_id, version, contact_id,
+                                 node_id, type, channel, payload, status, last_error, at)
+    select u.w, u.p->>'key', u.e, u.j, u.v, u.c, u.p->>'nodeId', u.p->>'type', 'internal', u.p,
+           'failed', u.x, to_timestamp(u.a / 1000)
+    from json_to_recordset(${JSON.stringify(params)}::json)
+      as u(w uuid, e uuid, j uuid, v int, c uuid, a float8, p jsonb, x text)
+    on conflict (workspace_id, key) do nothing`);
 }

@@ -1,6 +1,8 @@
+import type { Effect } from "@voronka/journey";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../contacts/resolve.ts";
 import { pgArray } from "../sql-array.ts";
+import { isInternal } from "./outbox.ts";
 import type { AppliedStep } from "./run-inputs.ts";
 
 type Outcome = "passed" | "exited" | "converted";
@@ -9,7 +11,9 @@ type Outcome = "passed" | "exited" | "converted";
  * The history row of one step, in the shape of the insert's JSON parameter (short keys: less
  * to send and parse): the visited nodes, all entered and left at the step's time and `passed`
  * except the last, where the step stopped, which leaves with `l`/`o` — null while the run waits
- * there. Stored as one `journey_transitions` row (`passed_nodes` and `node_id`).
+ * there. Stored as one `journey_transitions` row (`passed_nodes` and `node_id`), with the
+ * step's internal effects (`effects`): applied in the step's own transaction, they are not
+ * outbox work, and this row is their record.
  */
 interface NewRows {
   w: string;
@@ -23,6 +27,8 @@ interface NewRows {
   /** The last node: left (epoch ms), null while the run waits there. */
   l: number | null;
   o: Outcome | null;
+  /** The step's internal effects (stage moves, lost marks, contact updates), or null. */
+  x: Effect[] | null;
 }
 
 /** The transition writes of one batch, collected in memory and written set-based. */
@@ -66,6 +72,7 @@ export class TransitionLog {
       }
       dbOpen = false;
       if (s.visited.length === 0) continue;
+      const internal = s.effects.filter(isInternal);
       const rows: NewRows = {
         w: ref.workspaceId,
         j: ref.journeyId,
@@ -75,6 +82,7 @@ export class TransitionLog {
         a: s.at,
         l: ended ? s.at : null,
         o: ended ? final : null,
+        x: internal.length > 0 ? internal : null,
       };
       if (!ended) open = rows;
       this.rows.push(rows);
@@ -96,10 +104,10 @@ export class TransitionLog {
     // One JSON parameter for the whole batch (V8's native stringify, no array escaping) and
     // one row per step: the nodes it passed through, and the one it stopped at.
     await tx.execute(sql`
-      insert into journey_transitions (workspace_id, journey_id, version, enrollment_id, node_id, passed_nodes, entered_at, left_at, outcome)
+      insert into journey_transitions (workspace_id, journey_id, version, enrollment_id, node_id, passed_nodes, entered_at, left_at, outcome, effects)
       select u.w, u.j, u.v, u.e, u.n[cardinality(u.n)], u.n[1:cardinality(u.n) - 1], to_timestamp(u.a / 1000),
-             to_timestamp(u.l / 1000), u.o
+             to_timestamp(u.l / 1000), u.o, u.x
       from json_to_recordset(${JSON.stringify(this.rows)}::json)
-        as u(w uuid, j uuid, v int, e uuid, n text[], a float8, l float8, o text)`);
+        as u(w uuid, j uuid, v int, e uuid, n text[], a float8, l float8, o text, x json)`);
   }
 }

@@ -4,6 +4,7 @@ import {
   check,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   primaryKey,
@@ -142,7 +143,10 @@ export const enrollmentInbox = pgTable(
   ],
 );
 
-/** Outbox status: `pending` for a sender to carry out; internal effects are `done` at once. */
+/**
+ * Outbox status: `pending` for a sender to carry out. `failed` also marks an internal effect
+ * that could not be applied; the applied ones are recorded on their transition row.
+ */
 export const EFFECT_STATUSES = ["pending", "done", "failed", "skipped"] as const;
 
 /** The effects outbox: one row per effect, unique by the interpreter's idempotency key. */
@@ -205,6 +209,11 @@ export const journeyTransitions = pgTable(
     enteredAt: ts("entered_at").notNull(),
     leftAt: ts("left_at"),
     outcome: text("outcome", { enum: TRANSITION_OUTCOMES }),
+    /**
+     * The step's internal effects (move stage, mark lost, update contact) as the interpreter
+     * made them, or null: applied in the step's transaction, they have no outbox row.
+     */
+    effects: json("effects").$type<unknown>(),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),

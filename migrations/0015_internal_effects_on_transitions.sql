@@ -1,0 +1,1 @@
+ALTER TABLE "journey_transitions" ADD COLUMN "effects" json;
