@@ -9,6 +9,7 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "../contacts/resolve.ts";
 import { pgArray } from "../sql-array.ts";
 import { uuidV7 } from "../uuid-v7.ts";
+import { toStored } from "./stored-state.ts";
 
 /** A contact about to enter a journey version at a trigger. */
 export interface EnrollCandidate {
@@ -81,14 +82,17 @@ export async function enrollContacts(
     trigger: a.trigger,
     ...(a.event ? { event: a.event } : {}),
   }));
+  // A new run's stored state is the same for all (`{"node": null}`: the columns hold the rest,
+  // see toStored), so the batch's first read of it has next to nothing to parse.
+  const first = admitted[0] as (typeof admitted)[number];
+  const state = JSON.stringify(toStored(newEnrollment(first.id, first.contactId, first.at)));
   // Due at once: the engine's sweep picks new runs up by `wake_at`, like timers.
   await tx.execute(sql`
     insert into enrollments (workspace_id, id, journey_id, version, contact_id, status, state, start, wake_at, started_at)
-    select ${workspaceId}, u.id, u.journey_id, u.version, u.contact_id, 'active', u.state::jsonb, u.start::jsonb, u.at, u.at
+    select ${workspaceId}, u.id, u.journey_id, u.version, u.contact_id, 'active', ${state}::jsonb, u.start::jsonb, u.at, u.at
     from unnest(${pgArray(admitted.map((a) => a.id))}::uuid[], ${pgArray(admitted.map((a) => a.journeyId))}::uuid[],
                 ${pgArray(admitted.map((a) => a.version))}::int[], ${pgArray(admitted.map((a) => a.contactId))}::uuid[],
-                ${pgArray(admitted.map((a) => JSON.stringify(newEnrollment(a.id, a.contactId, a.at))))}::text[],
                 ${pgArray(starts.map((i) => JSON.stringify(i)))}::text[],
-                ${pgArray(iso)}::timestamptz[]) as u(id, journey_id, version, contact_id, state, start, at)`);
+                ${pgArray(iso)}::timestamptz[]) as u(id, journey_id, version, contact_id, start, at)`);
   return admitted.length;
 }
