@@ -13,6 +13,7 @@ import { runInputs, type TimedInput } from "./run-inputs.ts";
 import { loadContactWorlds } from "./snapshots.ts";
 import { toStored } from "./stored-state.ts";
 import { TransitionLog } from "./transitions.ts";
+import { uuidArray } from "./uuid-array.ts";
 
 export interface AdvanceOptions {
   /** The engine's clock (epoch ms); tests pass any instant to time-travel. */
@@ -317,22 +318,32 @@ async function writeStates(
   updates: readonly { row: DueRow; state: Enrollment }[],
 ): Promise<void> {
   if (updates.length === 0) return;
-  // One JSON parameter: no per-element array escaping.
-  const rows = updates.map(({ row, state: x }) => ({
-    w: row.workspace_id,
-    i: row.id,
-    s: toStored(x),
-    t: x.status,
-    n: x.node,
-    k: x.wakeAt,
-    v: x.waitingFor?.type === "event" ? x.waitingFor.event : null,
-    d: x.endedAt,
-  }));
+  // One JSON parameter: no per-element array escaping; a row names its workspace by number.
+  const workspaces: string[] = [];
+  const index = new Map<string, number>();
+  const rows = updates.map(({ row, state: x }) => {
+    let g = index.get(row.workspace_id);
+    if (g === undefined) {
+      g = workspaces.push(row.workspace_id);
+      index.set(row.workspace_id, g);
+    }
+    return {
+      g,
+      i: row.id,
+      s: toStored(x),
+      t: x.status,
+      n: x.node,
+      k: x.wakeAt,
+      v: x.waitingFor?.type === "event" ? x.waitingFor.event : null,
+      d: x.endedAt,
+    };
+  });
   await tx.execute(sql`
     update enrollments e set state = u.s, status = u.t, node = u.n, start = null,
       wake_at = to_timestamp(u.k / 1000), waiting_event = u.v, ended_at = to_timestamp(u.d / 1000),
       updated_at = now()
     from json_to_recordset(${JSON.stringify(rows)}::json)
-      as u(w uuid, i uuid, s jsonb, t text, n text, k float8, v text, d float8)
-    where e.workspace_id = u.w and e.id = u.i`);
+      as u(g int, i uuid, s jsonb, t text, n text, k float8, v text, d float8)
+    join unnest(${uuidArray(workspaces)}::uuid[]) with ordinality as w(id, n) on w.n = u.g
+    where e.workspace_id = w.id and e.id = u.i`);
 }

@@ -1,6 +1,7 @@
 import { assertNever, type Effect } from "@voronka/journey";
 import { sql } from "drizzle-orm";
 import type { Tx } from "../contacts/resolve.ts";
+import { GroupTable } from "./run-groups.ts";
 
 /** An effect with where it came from, ready for the outbox. */
 export interface OutboxEffect {
@@ -67,6 +68,7 @@ export async function insertEffects(
 ): Promise<OutboxEffect[]> {
   const rows: OutboxEffect[] = [];
   const params: object[] = [];
+  const groups = new GroupTable();
   for (const r of list) {
     const channel = channelOf(r.effect);
     if (channel === null || channel === "internal") continue;
@@ -74,10 +76,8 @@ export async function insertEffects(
     // One JSON parameter: V8's native stringify, no per-element array escaping; the payload
     // goes in as a nested object and is stored as jsonb without a second parse.
     params.push({
-      w: r.workspaceId,
+      g: groups.of(r.workspaceId, r.journeyId, r.version),
       e: r.enrollmentId,
-      j: r.journeyId,
-      v: r.version,
       c: r.contactId,
       ch: channel,
       a: r.at,
@@ -88,10 +88,11 @@ export async function insertEffects(
   const insert = sql`
     insert into journey_effects (workspace_id, key, enrollment_id, journey_id, version, contact_id,
                                  node_id, type, channel, payload, status, at)
-    select u.w, u.p->>'key', u.e, u.j, u.v, u.c, u.p->>'nodeId', u.p->>'type', u.ch, u.p,
+    select g.w, u.p->>'key', u.e, g.j, g.v, u.c, u.p->>'nodeId', u.p->>'type', u.ch, u.p,
            'pending', to_timestamp(u.a / 1000)
     from json_to_recordset(${JSON.stringify(params)}::json)
-      as u(w uuid, e uuid, j uuid, v int, c uuid, ch text, a float8, p jsonb)`;
+      as u(g int, e uuid, c uuid, ch text, a float8, p jsonb)
+    join ${groups.sql()} on g.n = u.g`;
   // The usual case: every key is new (a crashed batch rolled its effects back with it, and a
   // key belongs to one enrollment, which this batch holds locked). So the rows go in first as a
   // plain insert, without ON CONFLICT's speculative insertion (a second WAL record and index

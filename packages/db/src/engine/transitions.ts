@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "../contacts/resolve.ts";
 import { pgArray } from "../sql-array.ts";
 import { isInternal } from "./outbox.ts";
+import { GroupTable } from "./run-groups.ts";
 import type { AppliedStep } from "./run-inputs.ts";
 
 type Outcome = "passed" | "exited" | "converted";
@@ -16,9 +17,8 @@ type Outcome = "passed" | "exited" | "converted";
  * outbox work, and this row is their record.
  */
 interface NewRows {
-  w: string;
-  j: string;
-  v: number;
+  /** The run's (workspace, journey, version) in {@link TransitionLog}'s group table. */
+  g: number;
   e: string;
   /** Visited nodes, in order. */
   n: string[];
@@ -40,6 +40,7 @@ export class TransitionLog {
     outcome: Outcome;
   }[] = [];
   private readonly rows: NewRows[] = [];
+  private readonly groups = new GroupTable();
 
   /**
    * Records the node visits of one enrollment's steps. A node where the run waits stays open
@@ -74,9 +75,7 @@ export class TransitionLog {
       if (s.visited.length === 0) continue;
       const internal = s.effects.filter(isInternal);
       const rows: NewRows = {
-        w: ref.workspaceId,
-        j: ref.journeyId,
-        v: ref.version,
+        g: this.groups.of(ref.workspaceId, ref.journeyId, ref.version),
         e: ref.enrollmentId,
         n: s.visited,
         a: s.at,
@@ -105,9 +104,10 @@ export class TransitionLog {
     // one row per step: the nodes it passed through, and the one it stopped at.
     await tx.execute(sql`
       insert into journey_transitions (workspace_id, journey_id, version, enrollment_id, node_id, passed_nodes, entered_at, left_at, outcome, effects)
-      select u.w, u.j, u.v, u.e, u.n[cardinality(u.n)], u.n[1:cardinality(u.n) - 1], to_timestamp(u.a / 1000),
+      select g.w, g.j, g.v, u.e, u.n[cardinality(u.n)], u.n[1:cardinality(u.n) - 1], to_timestamp(u.a / 1000),
              to_timestamp(u.l / 1000), u.o, u.x
       from json_to_recordset(${JSON.stringify(this.rows)}::json)
-        as u(w uuid, j uuid, v int, e uuid, n text[], a float8, l float8, o text, x json)`);
+        as u(g int, e uuid, n text[], a float8, l float8, o text, x json)
+      join ${this.groups.sql()} on g.n = u.g`);
   }
 }
