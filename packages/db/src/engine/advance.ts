@@ -344,6 +344,5 @@ async function writeStates(
       updated_at = now()
     from json_to_recordset(${JSON.stringify(rows)}::json)
       as u(g int, i uuid, s jsonb, t text, n text, k float8, v text, d float8)
-    join unnest(${uuidArray(workspaces)}::uuid[]) with ordinality as w(id, n) on w.n = u.g
-    where e.workspace_id = w.id and e.id = u.i`);
+    where e.workspace_id = (${uuidArray(workspaces)}::uuid[])[u.g] and e.id = u.i`);
 }

@@ -85,14 +85,14 @@ export async function insertEffects(
     });
   }
   if (rows.length === 0) return [];
+  const g = groups.columns(sql`u.g`);
   const insert = sql`
     insert into journey_effects (workspace_id, key, enrollment_id, journey_id, version, contact_id,
                                  node_id, type, channel, payload, status, at)
-    select g.w, u.p->>'key', u.e, g.j, g.v, u.c, u.p->>'nodeId', u.p->>'type', u.ch, u.p,
-           'pending', to_timestamp(u.a / 1000)
+    select ${g.workspaceId}, u.p->>'key', u.e, ${g.journeyId}, ${g.version}, u.c, u.p->>'nodeId',
+           u.p->>'type', u.ch, u.p, 'pending', to_timestamp(u.a / 1000)
     from json_to_recordset(${JSON.stringify(params)}::json)
-      as u(g int, e uuid, c uuid, ch text, a float8, p jsonb)
-    join ${groups.sql()} on g.n = u.g`;
+      as u(g int, e uuid, c uuid, ch text, a float8, p jsonb)`;
   // The usual case: every key is new (a crashed batch rolled its effects back with it, and a
   // key belongs to one enrollment, which this batch holds locked). So the rows go in first as a
   // plain insert, without ON CONFLICT's speculative insertion (a second WAL record and index

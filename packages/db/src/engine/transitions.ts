@@ -102,12 +102,12 @@ export class TransitionLog {
     if (this.rows.length === 0) return;
     // One JSON parameter for the whole batch (V8's native stringify, no array escaping) and
     // one row per step: the nodes it passed through, and the one it stopped at.
+    const g = this.groups.columns(sql`u.g`);
     await tx.execute(sql`
       insert into journey_transitions (workspace_id, journey_id, version, enrollment_id, node_id, passed_nodes, entered_at, left_at, outcome, effects)
-      select g.w, g.j, g.v, u.e, u.n[cardinality(u.n)], u.n[1:cardinality(u.n) - 1], to_timestamp(u.a / 1000),
-             to_timestamp(u.l / 1000), u.o, u.x
+      select ${g.workspaceId}, ${g.journeyId}, ${g.version}, u.e, u.n[cardinality(u.n)], u.n[1:cardinality(u.n) - 1],
+             to_timestamp(u.a / 1000), to_timestamp(u.l / 1000), u.o, u.x
       from json_to_recordset(${JSON.stringify(this.rows)}::json)
-        as u(g int, e uuid, n text[], a float8, l float8, o text, x json)
-      join ${this.groups.sql()} on g.n = u.g`);
+        as u(g int, e uuid, n text[], a float8, l float8, o text, x json)`);
   }
 }
