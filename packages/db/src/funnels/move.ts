@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { swapStageAudiences } from "../audiences/stage-hook.ts";
 import type { Tx } from "../contacts/resolve.ts";
 import { routeStageMoves } from "../engine/stage-triggers.ts";
+import { pgArray } from "../sql-array.ts";
 
 export type MoveCause = "journey" | "api" | "user" | "rule" | "lead" | "import";
 
@@ -55,26 +56,36 @@ export async function moveContacts(
     last.set(k, m);
   }
   const input = [...last.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const rows = input.map(([, m]) => ({
-    f: m.funnelId,
-    c: m.contactId,
-    s: m.toStageId,
-    k: m.cause,
-    r: m.causeRef ?? null,
-    l: m.lostReasonId ?? null,
-    o: m.lostNote ?? null,
-  }));
+  // One JSON parameter of (contact, group) pairs; a group is what moves share (funnel, stage,
+  // cause, lost reason), so a batch of one journey's moves sends each uuid once, not per row.
+  const groups = new Map<string, number>();
+  const shared: StageMove[] = [];
+  const rows = input.map(([, m]) => {
+    // NUL cannot occur in Postgres text; \u0001 tells a null from an empty string.
+    const key = `${m.funnelId}\0${m.toStageId}\0${m.cause}\0${m.causeRef ?? "\u0001"}\0${m.lostReasonId ?? ""}\0${m.lostNote ?? "\u0001"}`;
+    let g = groups.get(key);
+    if (g === undefined) {
+      g = shared.push(m);
+      groups.set(key, g);
+    }
+    return { c: m.contactId, g };
+  });
   const json = JSON.stringify(rows);
-  const columns = sql`(f uuid, c uuid, s uuid, k text, r text, l uuid, o text)`;
+  const column = (pick: (m: StageMove) => unknown, type: "uuid" | "text") =>
+    sql`(${pgArray(shared.map(pick))}::${sql.raw(type)}[])[u.g]`;
+  const inputRows = sql`
+      select u.c, ${column((m) => m.funnelId, "uuid")} as f, ${column((m) => m.toStageId, "uuid")} as s,
+             ${column((m) => m.cause, "text")} as k, ${column((m) => m.causeRef ?? null, "text")} as r,
+             ${column((m) => m.lostReasonId ?? null, "uuid")} as l, ${column((m) => m.lostNote ?? null, "text")} as o,
+             row_number() over () as n
+      from json_to_recordset(${json}::json) as u(c uuid, g int)`;
   // Serialised by row locks, not advisory locks (a batch of 1,000 moves would hold 1,000
   // lock-table slots): first the contacts not yet in the funnel are inserted — a concurrent
   // insert of the same row makes this one wait for it and then skip the row — then the rows
   // that existed are locked (`FOR UPDATE` returns the latest committed stage, the true "from")
   // and moved, in a second statement so that it sees what concurrent movers committed.
   const inserted = await tx.execute<MovedRow>(sql`
-    with input as (
-      select u.*, row_number() over () as n from json_to_recordset(${json}::json) as u${columns}
-    ),
+    with input as (${inputRows}),
     placed as (
       insert into contact_stages (workspace_id, funnel_id, contact_id, stage_id, entered_at, lost_reason_id, lost_note)
       select ${workspaceId}, f, c, s, now(), l, o from input order by n
@@ -92,9 +103,7 @@ export async function moveContacts(
     inserted.rows.length === rows.length || options.onlyIfAbsent
       ? { rows: [] as MovedRow[] }
       : await tx.execute<MovedRow>(sql`
-    with input as (
-      select u.*, row_number() over () as n from json_to_recordset(${json}::json) as u${columns}
-    ),
+    with input as (${inputRows}),
     old as materialized (
       -- A scalar probe per input row: index lookups whatever the table's statistics say.
       select i.n, (select cs.stage_id from contact_stages cs
