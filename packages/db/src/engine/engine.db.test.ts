@@ -18,16 +18,29 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 const DAY = 86_400_000;
+
+/** A graph node at column `x`. */
+const node = (id: string, type: string, data: object, x: number) => ({
+  id,
+  type,
+  position: { x, y: 0 },
+  data,
+});
+
+/** A batch that fails just before it would commit. */
+async function crashingBatch(now: number): Promise<void> {
+  const boom = advanceBatch(database.db, {
+    now,
+    beforeCommit: () => {
+      throw new Error("crash");
+    },
+  });
+  await expect(boom).rejects.toThrow("crash");
+}
 const T0 = Date.parse("2026-04-01T10:00:00Z");
 
 /** signed_up → email A → wait 1 day → email <second> → end. */
 function twoEmails(second = "tpl-b", reentry: object = {}) {
-  const node = (id: string, type: string, data: object, x: number) => ({
-    id,
-    type,
-    position: { x, y: 0 },
-    data,
-  });
   return {
     schemaVersion: 1,
     nodes: [
@@ -183,13 +196,7 @@ describe("crash safety", () => {
     await publish(database.db, ws, twoEmails());
     await contacts(ws, 10);
     for (let i = 0; i < 10; i++) await track(database.db, ws, `c${i}`, "signed_up", T0);
-    const boom = advanceBatch(database.db, {
-      now: T0,
-      beforeCommit: () => {
-        throw new Error("crash");
-      },
-    });
-    await expect(boom).rejects.toThrow("crash");
+    await crashingBatch(T0);
     expect(await effects(ws)).toHaveLength(0);
     await settle(database.db, ws, T0);
     await settle(database.db, ws, T0);
@@ -255,12 +262,6 @@ describe("stage conditions", () => {
     const { workspaceId: ws } = await createTenant(database.db, "stages");
     const funnel = await createFunnel(database.db, ws, { name: "Deals", stages: ["New", "Offer"] });
     const offer = funnel.stages.find((s) => s.name === "Offer")?.id ?? "";
-    const node = (id: string, type: string, data: object, x: number) => ({
-      id,
-      type,
-      position: { x, y: 0 },
-      data,
-    });
     await publish(database.db, ws, {
       schemaVersion: 1,
       nodes: [
@@ -298,12 +299,6 @@ describe("stage conditions", () => {
 describe("internal effects", () => {
   /** signed_up → move to `stage` → email. */
   function moveThenEmail(funnelId: string, stageId: string) {
-    const node = (id: string, type: string, data: object, x: number) => ({
-      id,
-      type,
-      position: { x, y: 0 },
-      data,
-    });
     return {
       schemaVersion: 1,
       nodes: [
@@ -334,13 +329,7 @@ describe("internal effects", () => {
     for (let i = 0; i < 2; i++) await track(database.db, ws, `c${i}`, "signed_up", T0);
 
     // A batch that dies before commit moves nobody.
-    const boom = advanceBatch(database.db, {
-      now: T0,
-      beforeCommit: () => {
-        throw new Error("crash");
-      },
-    });
-    await expect(boom).rejects.toThrow("crash");
+    await crashingBatch(T0);
     expect(await moves(ws)).toBe(0);
 
     await settle(database.db, ws, T0);
