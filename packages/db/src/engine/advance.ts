@@ -9,11 +9,11 @@ import { applyInternalEffects } from "./apply-internal.ts";
 import { enqueueAdvance, enqueueEmailDispatch } from "./enqueue.ts";
 import { loadVersions, versionKey } from "./graphs.ts";
 import { insertEffects, type OutboxEffect } from "./outbox.ts";
+import { GroupTable } from "./run-groups.ts";
 import { runInputs, type TimedInput } from "./run-inputs.ts";
 import { loadContactWorlds } from "./snapshots.ts";
 import { toStored } from "./stored-state.ts";
 import { TransitionLog } from "./transitions.ts";
-import { uuidArray } from "./uuid-array.ts";
 
 export interface AdvanceOptions {
   /** The engine's clock (epoch ms); tests pass any instant to time-travel. */
@@ -319,30 +319,22 @@ async function writeStates(
 ): Promise<void> {
   if (updates.length === 0) return;
   // One JSON parameter: no per-element array escaping; a row names its workspace by number.
-  const workspaces: string[] = [];
-  const index = new Map<string, number>();
-  const rows = updates.map(({ row, state: x }) => {
-    let g = index.get(row.workspace_id);
-    if (g === undefined) {
-      g = workspaces.push(row.workspace_id);
-      index.set(row.workspace_id, g);
-    }
-    return {
-      g,
-      i: row.id,
-      s: toStored(x),
-      t: x.status,
-      n: x.node,
-      k: x.wakeAt,
-      v: x.waitingFor?.type === "event" ? x.waitingFor.event : null,
-      d: x.endedAt,
-    };
-  });
+  const groups = new GroupTable();
+  const rows = updates.map(({ row, state: x }) => ({
+    g: groups.of(row.workspace_id, row.journey_id, row.version),
+    i: row.id,
+    s: toStored(x),
+    t: x.status,
+    n: x.node,
+    k: x.wakeAt,
+    v: x.waitingFor?.type === "event" ? x.waitingFor.event : null,
+    d: x.endedAt,
+  }));
   await tx.execute(sql`
     update enrollments e set state = u.s, status = u.t, node = u.n, start = null,
       wake_at = to_timestamp(u.k / 1000), waiting_event = u.v, ended_at = to_timestamp(u.d / 1000),
       updated_at = now()
     from json_to_recordset(${JSON.stringify(rows)}::json)
       as u(g int, i uuid, s jsonb, t text, n text, k float8, v text, d float8)
-    where e.workspace_id = (${uuidArray(workspaces)}::uuid[])[u.g] and e.id = u.i`);
+    where e.workspace_id = ${groups.columns(sql`u.g`).workspaceId} and e.id = u.i`);
 }
